@@ -1,0 +1,44 @@
+package io.catalyst.platform.events;
+
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotent consumption: an event is applied once per consumer, however often Kafka delivers it. The mark and the
+ * handler's writes commit in one transaction; if the handler fails, neither stays, and the error handler retries
+ * the record, then dead-letters it.
+ *
+ * <pre>{@code @KafkaListener(topics = Topics.PROVISIONING, groupId = "catalog-usage")
+ * void on(ConsumerRecord<String, byte[]> record) {
+ *   inbox.receive(record, "catalog-usage", event -> usage.apply(event.data(Installed.class)));
+ * }}</pre>
+ */
+public class Inbox {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  public Inbox(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Applies {@code handler} unless {@code consumer} has already processed this event; returns whether it did. */
+  @Transactional
+  public boolean receive(ConsumerRecord<String, byte[]> record, String consumer, Consumer<InboundEvent> handler) {
+    InboundEvent event = InboundEvent.from(record, json);
+    int marked = jdbc.sql("""
+        insert into catalyst_processed_event (consumer, event_id, type) values (:consumer, :id, :type)
+        on conflict do nothing""")
+        .param("consumer", consumer).param("id", event.id()).param("type", event.type())
+        .update();
+    if (marked == 0) {
+      return false; // a redelivery: already applied
+    }
+    handler.accept(event);
+    return true;
+  }
+}

@@ -1,0 +1,92 @@
+package io.catalyst.platform.events;
+
+import io.catalyst.platform.core.SovereignSettings;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox: an event is a row written in the same transaction as the state change it reports, so
+ * both commit or neither does. The {@link OutboxRelay} ships committed rows to Kafka in order.
+ */
+public class Outbox {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final ObjectProvider<Tracer> tracer;
+  private final ObjectProvider<OutboxRelay> relay;
+  private final String service;
+  private final String source;
+
+  public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer,
+      ObjectProvider<OutboxRelay> relay, EventsProperties properties, SovereignSettings sovereign) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.tracer = tracer;
+    this.relay = relay;
+    this.service = properties.service();
+    this.source = "/sovereigns/" + sovereign.name() + "/services/" + service;
+  }
+
+  /**
+   * Records {@code event} in the current transaction (there must be one) and returns its CloudEvents id. It reaches
+   * Kafka after the commit; a rollback discards it.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID publish(CatalystEvent event) {
+    if (service == null || service.isBlank()) {
+      throw new IllegalStateException("Set catalyst.events.service to publish events");
+    }
+    UUID id = UUID.randomUUID();
+    String type = event.type().startsWith("io.catalyst.") ? event.type() : "io.catalyst." + service + "." + event.type();
+    String key = event.organization() != null ? event.organization() : "_sovereign";
+    jdbc.sql("""
+        insert into catalyst_outbox (event_id, topic, record_key, type, source, subject, occurred_at, organization,
+                                     environment, actor, traceparent, data)
+        values (:id, :topic, :key, :type, :source, :subject, :time, :organization, :environment, :actor,
+                :traceparent, :data)""")
+        .param("id", id)
+        .param("topic", Topics.of(service))
+        .param("key", key)
+        .param("type", type)
+        .param("source", source)
+        .param("subject", event.subject())
+        .param("time", Timestamp.from(clock.instant()))
+        .param("organization", event.organization())
+        .param("environment", event.environment())
+        .param("actor", event.actor() != null ? event.actor() : "system")
+        .param("traceparent", traceparent())
+        .param("data", json.writeValueAsString(event.data()))
+        .update();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          relay.ifAvailable(OutboxRelay::wakeUp);
+        }
+      });
+    }
+    return id;
+  }
+
+  private String traceparent() {
+    Tracer t = tracer.getIfAvailable();
+    Span span = t == null ? null : t.currentSpan();
+    if (span == null) {
+      return null;
+    }
+    return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-"
+        + (Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00");
+  }
+}

@@ -1,0 +1,34 @@
+package io.catalyst.platform.events.testapp;
+
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OrderService {
+
+  public record OrderPlaced(String name, int sequence) {}
+
+  private final JdbcClient jdbc;
+  private final Outbox outbox;
+
+  OrderService(JdbcClient jdbc, Outbox outbox) {
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public void place(String org, String name, int sequence) {
+    jdbc.sql("insert into test_order (org, name) values (:org, :name)").param("org", org).param("name", name).update();
+    outbox.publish(CatalystEvent.of("order.placed.v1", "orders/" + name, org, new OrderPlaced(name, sequence))
+        .inEnvironment(org + "-prod").by("ahmed"));
+  }
+
+  @Transactional
+  public void placeThenFail(String org, String name) {
+    place(org, name, 0);
+    throw new IllegalStateException("payment declined");
+  }
+}

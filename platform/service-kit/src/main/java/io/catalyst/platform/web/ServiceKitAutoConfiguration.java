@@ -1,0 +1,148 @@
+package io.catalyst.platform.web;
+
+import io.catalyst.platform.core.Role;
+import io.catalyst.platform.core.SovereignSettings;
+import io.catalyst.platform.web.problem.ExceptionTranslator;
+import io.catalyst.platform.web.security.CallerArgumentResolver;
+import io.catalyst.platform.web.security.CatalystSecurityProperties;
+import io.catalyst.platform.web.security.ProblemSecurityHandlers;
+import io.micrometer.tracing.Tracer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every servlet service gets by depending on service-kit: the exception translator, a stateless resource
+ * server trusting identity-service's keys, the {@link io.catalyst.platform.web.security.Caller} parameter and a
+ * request size limit. A service adds its public paths with {@code catalyst.security.public-paths}.
+ */
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+    "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({CatalystSecurityProperties.class, RequestSizeLimitFilter.Properties.class})
+public class ServiceKitAutoConfiguration {
+
+  /** Paths every service leaves open: probes and its API documentation. */
+  static final List<String> ALWAYS_PUBLIC = List.of(
+      "/actuator/health/**", "/actuator/info", "/livez", "/readyz",
+      "/api/v1/*/api-docs", "/api/v1/*/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+
+  @Bean
+  @ConditionalOnMissingBean
+  ExceptionTranslator exceptionTranslator(ObjectProvider<Tracer> tracer) {
+    return new ExceptionTranslator(tracer);
+  }
+
+  @Bean
+  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+    return new ProblemSecurityHandlers(json);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  JwtDecoder jwtDecoder(CatalystSecurityProperties security, SovereignSettings sovereign) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(sovereign.issuer())));
+    return decoder;
+  }
+
+  /** Maps the token's {@code roles} to {@code ROLE_<role>} and {@code scope} to {@code SCOPE_<scope>}. */
+  @Bean
+  @ConditionalOnMissingBean
+  JwtAuthenticationConverter jwtAuthenticationConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+      Collection<GrantedAuthority> authorities = new ArrayList<>();
+      CallerArgumentResolver.fromJwt(jwt).roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+      String scope = jwt.getClaimAsString("scope");
+      if (scope != null) {
+        for (String s : scope.split(" ")) {
+          if (!s.isBlank()) {
+            authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+          }
+        }
+      }
+      return authorities;
+    });
+    return converter;
+  }
+
+  /**
+   * The service's API chain, ordered late so a service (identity-service's authorization server) can put its own
+   * chains in front for its own paths.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE - 100)
+  SecurityFilterChain catalystApiSecurity(HttpSecurity http, CatalystSecurityProperties security,
+      ProblemSecurityHandlers problems, JwtAuthenticationConverter converter) throws Exception {
+    http.securityMatcher("/**")
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .authorizeHttpRequests(auth -> {
+          ALWAYS_PUBLIC.forEach(p -> auth.requestMatchers(p).permitAll());
+          for (String entry : security.publicPaths()) {
+            String[] parts = entry.trim().split("\\s+", 2);
+            if (parts.length == 2) {
+              auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase()), parts[1]).permitAll();
+            } else {
+              auth.requestMatchers(parts[0]).permitAll();
+            }
+          }
+          auth.requestMatchers("/actuator/**").hasAnyRole(Role.SOVEREIGN_ADMIN.value(), Role.SERVICE.value());
+          auth.anyRequest().authenticated();
+        })
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
+  @Bean
+  WebMvcConfigurer catalystCallerResolver() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+      }
+    };
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+      RequestSizeLimitFilter.Properties properties, JsonMapper json) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
