@@ -1,0 +1,13 @@
+package io.catalyst.audit;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Append-only, hash-chained audit records of every change in the mesh. */
+@SpringBootApplication
+public class AuditApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AuditApplication.class, args);
+  }
+}

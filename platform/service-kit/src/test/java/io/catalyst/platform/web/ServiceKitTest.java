@@ -1,0 +1,155 @@
+package io.catalyst.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catalyst.platform.testkit.EmbeddedInfrastructure;
+import io.catalyst.platform.testkit.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The error contract and the caller rules every service inherits, over real HTTP with real tokens. */
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=1KB",
+        "spring.application.name=kit-service"})
+@EmbeddedInfrastructure(kafka = false)
+class ServiceKitTest {
+
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final String ADMIN = TestTokens.user("ahmed").org("muscatpharmacy").roles("org-admin").teams("team-owners").sign();
+  static final String VIEWER = TestTokens.user("sara").org("muscatpharmacy").roles("org-viewer").sign();
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Test
+  void invalidInputIsA400WithFieldErrorsThatSayWhatToFix() throws Exception {
+    var response = send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\":\"Bad Name\",\"type\":\"\"}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/validation");
+    assertThat(response.body())
+        .contains("\"errors\":[")
+        .contains("{\"field\":\"organization\",\"message\":\"must be a lowercase slug\"}")
+        .contains("{\"field\":\"type\",\"message\":\"must not be blank\"}");
+  }
+
+  @Test
+  void unreadableJsonIsA400NotA500() throws Exception {
+    var response = send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\": ");
+    assertProblem(response, 400, "https://catalyst.dev/problems/malformed-request");
+    assertThat(response.body()).contains("could not be read").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMissingTokenABadOneAndAnExpiredOneAre401() throws Exception {
+    assertProblem(send("GET", "/api/v1/kit/orgs/muscatpharmacy", null, null), 401,
+        "https://catalyst.dev/problems/unauthorized");
+    assertProblem(send("GET", "/api/v1/kit/orgs/muscatpharmacy",
+        TestTokens.user("eve").org("muscatpharmacy").roles("org-admin").signedByStranger().sign(), null), 401,
+        "https://catalyst.dev/problems/unauthorized");
+    String expired = TestTokens.user("ahmed").org("muscatpharmacy").roles("org-admin")
+        .issuedAt(Instant.now().minus(Duration.ofHours(1))).lifetime(Duration.ofMinutes(15)).sign();
+    var response = send("GET", "/api/v1/kit/orgs/muscatpharmacy", expired, null);
+    assertProblem(response, 401, "https://catalyst.dev/problems/unauthorized");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+    String otherIssuer = TestTokens.user("ahmed").org("muscatpharmacy").issuer("https://evil.example").sign();
+    assertProblem(send("GET", "/api/v1/kit/orgs/muscatpharmacy", otherIssuer, null), 401,
+        "https://catalyst.dev/problems/unauthorized");
+  }
+
+  @Test
+  void theCallerComesFromTheToken() throws Exception {
+    var response = send("GET", "/api/v1/kit/orgs/muscatpharmacy", ADMIN, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"caller\":\"ahmed\"").contains("org-admin").contains("team-owners");
+  }
+
+  @Test
+  void anotherOrganizationsResourceIs404NotForbidden() throws Exception {
+    var response = send("GET", "/api/v1/kit/orgs/bank-dhofar", ADMIN, null);
+    assertProblem(response, 404, "https://catalyst.dev/problems/not-found");
+    assertThat(response.body()).contains("Organization bank-dhofar does not exist");
+    String sovereignAdmin = TestTokens.user("root").roles("sovereign-admin").sign();
+    assertThat(send("GET", "/api/v1/kit/orgs/bank-dhofar", sovereignAdmin, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aMissingRoleIs403() throws Exception {
+    var response = send("POST", "/api/v1/kit/environments", VIEWER, "{\"organization\":\"muscatpharmacy\",\"type\":\"dev\"}");
+    assertProblem(response, 403, "https://catalyst.dev/problems/forbidden");
+    assertThat(response.body()).contains("org-admin");
+    assertThat(send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\":\"muscatpharmacy\",\"type\":\"dev\"}")
+        .body()).contains("muscatpharmacy-dev");
+  }
+
+  @Test
+  void conflictsCarryWhatTheCallerNeedsToRetry() throws Exception {
+    var response = send("GET", "/api/v1/kit/conflict", ADMIN, null);
+    assertProblem(response, 409, "https://catalyst.dev/problems/conflict");
+    assertThat(response.body()).contains("\"currentHead\":\"abc123\"");
+  }
+
+  @Test
+  void wrongMethodWrongMediaTypeAndUnknownPathAreProblems() throws Exception {
+    var wrongMethod = send("DELETE", "/api/v1/kit/environments", ADMIN, null);
+    assertProblem(wrongMethod, 405, "https://catalyst.dev/problems/method-not-allowed");
+    assertThat(wrongMethod.body()).contains("use one of POST");
+    var request = HttpRequest.newBuilder(uri("/api/v1/kit/environments")).header("Authorization", "Bearer " + ADMIN)
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build();
+    assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 415,
+        "https://catalyst.dev/problems/unsupported-media-type");
+    assertProblem(send("GET", "/api/v1/kit/nothing-here", ADMIN, null), 404, "https://catalyst.dev/problems/not-found");
+  }
+
+  @Test
+  void anOversizedBodyIs413BeforeItIsRead() throws Exception {
+    var response = send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\":\"" + "a".repeat(5000) + "\"}");
+    assertProblem(response, 413, "https://catalyst.dev/problems/payload-too-large");
+    assertThat(response.body()).contains("at most 1024 bytes");
+  }
+
+  @Test
+  void anUnexpectedFailureIsAGeneric500WithATraceIdAndNoInternals() throws Exception {
+    var response = send("GET", "/api/v1/kit/boom", ADMIN, null);
+    assertProblem(response, 500, "https://catalyst.dev/problems/internal");
+    assertThat(response.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException")
+        .containsPattern("\"traceId\":\"[0-9a-f]{32}\"").contains("quote trace id");
+  }
+
+  @Test
+  void publicPathsNeedNoTokenAndProbesAreOpen() throws Exception {
+    var response = send("GET", "/api/v1/kit/public/hello", null, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"authenticated\":false");
+    assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String type) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"type\":\"" + type + "\"").contains("\"status\":" + status)
+        .contains("\"detail\":").contains("\"instance\":").doesNotContain("\tat ");
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}

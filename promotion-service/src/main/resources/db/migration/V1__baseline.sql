@@ -1,0 +1,3 @@
+-- Baseline of the promotion database. The events tables (outbox, processed events) come from platform/events;
+-- the service's own tables arrive with its capability.
+comment on schema public is 'Catalyst promotion-service';
