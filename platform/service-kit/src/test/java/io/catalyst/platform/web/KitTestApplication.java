@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,13 +18,51 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service built only from the kit, with endpoints that fail in every way the contract covers. */
 @SpringBootApplication
+@EnableFeignClients(clients = {KitTestApplication.SelfClient.class, KitTestApplication.DownClient.class})
 public class KitTestApplication {
+
+  /** Calls this same service over HTTP, as another service would: with its client-credentials token. */
+  @FeignClient(name = "kit-self", url = "${kit.self-url}")
+  interface SelfClient {
+    @GetMapping("/api/v1/kit/whoami")
+    Map<String, Object> whoami();
+  }
+
+  /** A dependency that is not running. */
+  @FeignClient(name = "billing-service", url = "http://127.0.0.1:9")
+  interface DownClient {
+    @GetMapping("/api/v1/billing/quote")
+    Map<String, Object> quote();
+  }
 
   record NewEnvironment(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9-]{2,31}$", message = "must be a lowercase slug")
       String organization, @NotBlank String type) {}
 
   @RestController
   static class Endpoints {
+
+    private final SelfClient self;
+    private final DownClient billing;
+
+    Endpoints(SelfClient self, DownClient billing) {
+      this.self = self;
+      this.billing = billing;
+    }
+
+    @GetMapping("/api/v1/kit/whoami")
+    Map<String, Object> whoami(Caller caller) {
+      return Map.of("subject", caller.subject(), "service", caller.isService());
+    }
+
+    @GetMapping("/api/v1/kit/ask-self")
+    Map<String, Object> askSelf() {
+      return self.whoami();
+    }
+
+    @GetMapping("/api/v1/kit/quote")
+    Map<String, Object> quote() {
+      return billing.quote();
+    }
 
     @PostMapping("/api/v1/kit/environments")
     Map<String, String> create(@Valid @RequestBody NewEnvironment body, Caller caller) {

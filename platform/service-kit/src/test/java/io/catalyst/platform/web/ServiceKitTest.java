@@ -11,11 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The error contract and the caller rules every service inherits, over real HTTP with real tokens. */
-@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=1KB",
         "spring.application.name=kit-service"})
 @EmbeddedInfrastructure(kafka = false)
@@ -25,8 +26,22 @@ class ServiceKitTest {
   static final String ADMIN = TestTokens.user("ahmed").org("muscatpharmacy").roles("org-admin").teams("team-owners").sign();
   static final String VIEWER = TestTokens.user("sara").org("muscatpharmacy").roles("org-viewer").sign();
 
-  @Value("${local.server.port}")
-  int port;
+  /** Fixed before the context starts: a Feign client's URL is resolved at start-up. */
+  static final int port = freePort();
+
+  @DynamicPropertySource
+  static void port(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> port);
+    registry.add("kit.self-url", () -> "http://localhost:" + port);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
   void invalidInputIsA400WithFieldErrorsThatSayWhatToFix() throws Exception {
@@ -128,6 +143,21 @@ class ServiceKitTest {
     assertThat(response.body()).contains("\"authenticated\":false");
     assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void feignCallsCarryTheServicesOwnClientCredentialsToken() throws Exception {
+    var response = send("GET", "/api/v1/kit/ask-self", ADMIN, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"subject\":\"kit-service\"").contains("\"service\":true");
+  }
+
+  @Test
+  void aDependencyThatIsDownIsA503ProblemNamingIt() throws Exception {
+    var response = send("GET", "/api/v1/kit/quote", ADMIN, null);
+    assertProblem(response, 503, "https://catalyst.dev/problems/service-unavailable");
+    assertThat(response.body()).contains("billing-service is unavailable right now");
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String type) {

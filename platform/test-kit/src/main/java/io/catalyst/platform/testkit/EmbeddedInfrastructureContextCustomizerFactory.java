@@ -38,6 +38,7 @@ public class EmbeddedInfrastructureContextCustomizerFactory implements ContextCu
         props.put("spring.kafka.bootstrap-servers", EmbeddedKafkaServer.bootstrapServers());
       }
       props.put("catalyst.security.jwk-set-uri", TestTokens.jwksUri());
+      props.put("catalyst.security.token-uri", TestTokens.tokenUri());
       props.put("catalyst.sovereign.public-url", TestTokens.ISSUER);
       props.put("management.tracing.export.otlp.enabled", false);
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", props));

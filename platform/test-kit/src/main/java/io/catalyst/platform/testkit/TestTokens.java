@@ -70,6 +70,7 @@ public final class TestTokens {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+        server.createContext("/oauth2/token", TestTokens::clientCredentials);
         server.start();
         jwksServer = server;
       } catch (IOException e) {
@@ -77,6 +78,36 @@ public final class TestTokens {
       }
     }
     return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/oauth2/jwks";
+  }
+
+  /** URI of the test token endpoint (client-credentials grant, any client id and secret). */
+  public static String tokenUri() {
+    return jwksUri().replace("/oauth2/jwks", "/oauth2/token");
+  }
+
+  /** Answers a client-credentials grant with a service token whose subject is the client id. */
+  private static void clientCredentials(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    String clientId = null;
+    if (auth != null && auth.startsWith("Basic ")) {
+      String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+      clientId = java.net.URLDecoder.decode(decoded.substring(0, decoded.indexOf(':')), StandardCharsets.UTF_8);
+    }
+    byte[] answer;
+    int status;
+    if (clientId == null || !body.contains("grant_type=client_credentials")) {
+      status = 400;
+      answer = "{\"error\":\"invalid_request\"}".getBytes(StandardCharsets.UTF_8);
+    } else {
+      status = 200;
+      answer = ("{\"access_token\":\"" + service(clientId) + "\",\"token_type\":\"Bearer\",\"expires_in\":900,"
+          + "\"scope\":\"catalyst.internal\"}").getBytes(StandardCharsets.UTF_8);
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, answer.length);
+    exchange.getResponseBody().write(answer);
+    exchange.close();
   }
 
   /** A fluent test token. */
