@@ -1,0 +1,196 @@
+package io.catalyst.provisioning.application;
+
+import io.catalyst.provisioning.environment.EnvironmentType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The initial files of an Application's repository ({@code ARCHITECTURE.md}, "Application repo layout") and its
+ * branches. Every branch starts with the same tree: each carries every overlay, and an Environment applies its own
+ * ({@code overlays/<env>/}), so the rest of the tree is identical across branches after a promotion.
+ *
+ * <ul>
+ *   <li>{@code blueprint.lock.yaml}: Blueprint name, version, digest
+ *   <li>{@code kustomization.yaml}: the base (pins the Blueprint version through {@code release.yaml}, a Flux
+ *       {@code HelmRelease}; base values from {@code values.yaml})
+ *   <li>{@code values.yaml}: base values (validated against the Blueprint's configSchema by the install flow)
+ *   <li>{@code overlays/<env>/kustomization.yaml} and {@code values.yaml}: what an Environment changes
+ *   <li>{@code placement.yaml}: mode and regions
+ *   <li>{@code secrets/}: ExternalSecret references to OpenBao paths, never values
+ *   <li>{@code CODEOWNERS}: the owning team
+ * </ul>
+ */
+public final class ApplicationRepositoryLayout {
+
+  private static final Pattern APPLICATION = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
+  private static final Pattern BLUEPRINT = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+
+  /** What the install flow knows about an Application when it creates the repository. */
+  public record Spec(String organization, String application, String blueprint, String version, String digest,
+      String chartRepository, String valuesYaml, String owningTeam, List<String> regions, List<String> secretKeys) {}
+
+  /** The branches of a new repository: develop, staging, main, plus uat and poc when the Organization has them. */
+  public static List<String> branches(Set<EnvironmentType> organizationEnvironments) {
+    List<String> branches = new ArrayList<>(List.of(EnvironmentType.DEV.branch(), EnvironmentType.STG.branch(),
+        EnvironmentType.PROD.branch()));
+    if (organizationEnvironments.contains(EnvironmentType.UAT)) {
+      branches.add(EnvironmentType.UAT.branch());
+    }
+    if (organizationEnvironments.contains(EnvironmentType.POC)) {
+      branches.add(EnvironmentType.POC.branch());
+    }
+    return branches;
+  }
+
+  /** The overlays every branch carries: dev, stg, prod, and uat/poc when the Organization has them. */
+  public static List<EnvironmentType> overlays(Set<EnvironmentType> organizationEnvironments) {
+    Set<EnvironmentType> types = EnumSet.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.PROD);
+    types.addAll(organizationEnvironments);
+    return List.copyOf(types);
+  }
+
+  /** The files of the first commit, by path. */
+  public static Map<String, String> files(Spec spec, Set<EnvironmentType> organizationEnvironments) {
+    check(spec);
+    String app = spec.application();
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("blueprint.lock.yaml", """
+        # The Blueprint this Application was installed from. Upgrading edits the version here and in release.yaml.
+        blueprint: %s
+        version: %s
+        digest: %s
+        """.formatted(spec.blueprint(), spec.version(), spec.digest()));
+    files.put("kustomization.yaml", """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        namespace: %1$s
+        labels:
+          - pairs:
+              openova.io/organization: %2$s
+              openova.io/application: %1$s
+              openova.io/blueprint: %3$s
+              openova.io/blueprint-version: "%4$s"
+        resources:
+          - release.yaml
+          - secrets
+        configMapGenerator:
+          - name: %1$s-values
+            files:
+              - values.yaml
+        generatorOptions:
+          disableNameSuffixHash: true
+        """.formatted(app, spec.organization(), spec.blueprint(), spec.version()));
+    files.put("release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          name: %1$s
+        spec:
+          interval: 10m
+          chart:
+            spec:
+              chart: %2$s
+              version: "%3$s"
+              sourceRef:
+                kind: HelmRepository
+                name: catalyst-catalog
+                namespace: flux-system
+          valuesFrom:
+            - kind: ConfigMap
+              name: %1$s-values
+              valuesKey: values.yaml
+            - kind: ConfigMap
+              name: %1$s-environment-values
+              valuesKey: values.yaml
+              optional: true
+        """.formatted(app, spec.blueprint(), spec.version()));
+    files.put("values.yaml", spec.valuesYaml() == null || spec.valuesYaml().isBlank() ? "{}\n" : spec.valuesYaml());
+    for (EnvironmentType type : overlays(organizationEnvironments)) {
+      String dir = "overlays/" + type.code() + "/";
+      files.put(dir + "kustomization.yaml", """
+          # What Environment %2$s changes: its values (applied over ../../values.yaml).
+          apiVersion: kustomize.config.k8s.io/v1beta1
+          kind: Kustomization
+          resources:
+            - ../..
+          configMapGenerator:
+            - name: %1$s-environment-values
+              namespace: %1$s
+              files:
+                - values.yaml
+          generatorOptions:
+            disableNameSuffixHash: true
+          """.formatted(app, type.code()));
+      files.put(dir + "values.yaml", "# Values of the " + type.code() + " Environment only.\n{}\n");
+    }
+    files.put("placement.yaml", """
+        mode: %s
+        regions:
+        %s""".formatted(spec.regions().size() > 1 ? "multi-region" : "single-region",
+        spec.regions().stream().map(r -> "  - " + r + "\n").reduce("", String::concat)));
+    StringBuilder secrets = new StringBuilder();
+    secrets.append("""
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+        """);
+    if (spec.secretKeys().isEmpty()) {
+      secrets.append("  []\n");
+    } else {
+      secrets.append("  - external-secret.yaml\n");
+      StringBuilder data = new StringBuilder();
+      for (String key : spec.secretKeys()) {
+        data.append("""
+                - secretKey: %1$s
+                  remoteRef:
+                    key: org/%2$s/app/%3$s
+                    property: %1$s
+            """.formatted(key, spec.organization(), app));
+      }
+      files.put("secrets/external-secret.yaml", """
+          # A reference to values kept in OpenBao; never a value. The path holds one entry per Environment.
+          apiVersion: external-secrets.io/v1
+          kind: ExternalSecret
+          metadata:
+            name: %1$s
+          spec:
+            refreshInterval: 1h
+            secretStoreRef:
+              kind: ClusterSecretStore
+              name: openbao
+            target:
+              name: %1$s
+            data:
+          %2$s""".formatted(app, data));
+    }
+    files.put("secrets/kustomization.yaml", secrets.toString());
+    files.put("CODEOWNERS", """
+        # Owners of %s: reviews of changes and approvals of promotions name this team.
+        * @%s/%s
+        """.formatted(app, spec.organization(), spec.owningTeam()));
+    return files;
+  }
+
+  private static void check(Spec spec) {
+    if (!APPLICATION.matcher(spec.application()).matches()) {
+      throw new IllegalArgumentException("Not an Application name: " + spec.application());
+    }
+    if (!BLUEPRINT.matcher(spec.blueprint()).matches()) {
+      throw new IllegalArgumentException("Not a Blueprint name: " + spec.blueprint());
+    }
+    if (!TEAM.matcher(spec.owningTeam()).matches()) {
+      throw new IllegalArgumentException("Not a team name: " + spec.owningTeam());
+    }
+    if (spec.regions().isEmpty()) {
+      throw new IllegalArgumentException("An Application is placed in at least one region");
+    }
+  }
+
+  private ApplicationRepositoryLayout() {}
+}

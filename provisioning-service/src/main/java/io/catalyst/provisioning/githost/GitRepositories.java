@@ -1,0 +1,239 @@
+package io.catalyst.provisioning.githost;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The bare repositories on disk, {@code {root}/{owner}/{name}.git}, and the one way this service writes to them
+ * itself: a commit of {@link FileChanges} onto a branch, compare-and-set on the branch head and retried on a lost
+ * race, so concurrent writers never drop each other's files.
+ */
+public class GitRepositories {
+
+  /** A commit this service made (or found already made): the branch and its head. */
+  public record Commit(String branch, String sha, boolean changed) {}
+
+  private static final int ATTEMPTS = 8;
+
+  private final Path root;
+
+  public GitRepositories(GitHostProperties properties) {
+    this.root = properties.root();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  Path directory(RepositoryPath repo) {
+    return root.resolve(repo.owner()).resolve(repo.name() + ".git");
+  }
+
+  public boolean exists(RepositoryPath repo) {
+    return Files.isRegularFile(directory(repo).resolve("HEAD"));
+  }
+
+  /** Opens an existing repository; the caller closes it. */
+  public Repository open(RepositoryPath repo) throws RepositoryNotFoundException {
+    if (!exists(repo)) {
+      throw new RepositoryNotFoundException(repo.toString());
+    }
+    try {
+      return new FileRepositoryBuilder().setGitDir(directory(repo).toFile()).setMustExist(true).build();
+    } catch (RepositoryNotFoundException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Creates the bare repository (default branch {@code main}) unless it exists; returns whether it created it. */
+  public synchronized boolean create(RepositoryPath repo) {
+    if (exists(repo)) {
+      return false;
+    }
+    try {
+      Files.createDirectories(directory(repo).getParent());
+      try (Repository r = new FileRepositoryBuilder().setGitDir(directory(repo).toFile()).setBare().build()) {
+        r.create(true);
+        RefUpdate head = r.updateRef(Constants.HEAD);
+        head.disableRefLog();
+        head.link("refs/heads/main");
+        StoredConfig config = r.getConfig();
+        config.setBoolean("http", null, "receivepack", true);
+        config.setBoolean("receive", null, "denyDeletes", false);
+        config.save();
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create repository " + repo, e);
+    }
+  }
+
+  /** The repositories of {@code owner}, by name. */
+  public List<String> list(String owner) {
+    Path dir = root.resolve(owner);
+    if (!RepositoryPath.isOwner(owner) || !Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".git"))
+          .map(n -> n.substring(0, n.length() - 4)).filter(RepositoryPath::isName).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The head of {@code branch}, if the branch exists. */
+  public Optional<String> head(RepositoryPath repo, String branch) {
+    try (Repository r = open(repo)) {
+      Ref ref = r.exactRef("refs/heads/" + branch);
+      return Optional.ofNullable(ref).map(x -> x.getObjectId().name());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The content of {@code path} at the head of {@code branch}. */
+  public Optional<String> read(RepositoryPath repo, String branch, String path) {
+    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+      Ref ref = r.exactRef("refs/heads/" + branch);
+      if (ref == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(ref.getObjectId());
+      try (TreeWalk tw = TreeWalk.forPath(r, path, commit.getTree())) {
+        if (tw == null) {
+          return Optional.empty();
+        }
+        return Optional.of(new String(r.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Commits {@code changes} on top of {@code branch} (creating the branch if it does not exist). A commit that would
+   * change nothing is not made, so a retried write is idempotent.
+   */
+  public Commit commit(RepositoryPath repo, String branch, FileChanges changes, PersonIdent author, String message) {
+    String refName = "refs/heads/" + branch;
+    try (Repository r = open(repo)) {
+      for (int attempt = 1; ; attempt++) {
+        Ref ref = r.exactRef(refName);
+        ObjectId parent = ref == null ? null : ref.getObjectId();
+        try (ObjectInserter inserter = r.newObjectInserter(); RevWalk walk = new RevWalk(r)) {
+          RevCommit parentCommit = parent == null ? null : walk.parseCommit(parent);
+          ObjectId tree = buildTree(r, inserter, parentCommit, changes);
+          if (parentCommit != null && parentCommit.getTree().equals(tree)) {
+            return new Commit(branch, parent.name(), false);
+          }
+          CommitBuilder commit = new CommitBuilder();
+          commit.setTreeId(tree);
+          if (parentCommit != null) {
+            commit.setParentId(parentCommit);
+          }
+          commit.setAuthor(author);
+          commit.setCommitter(author);
+          commit.setMessage(message);
+          ObjectId id = inserter.insert(commit);
+          inserter.flush();
+          RefUpdate update = r.updateRef(refName);
+          update.setNewObjectId(id);
+          update.setExpectedOldObjectId(parent == null ? ObjectId.zeroId() : parent);
+          update.setRefLogIdent(author);
+          update.setRefLogMessage("commit: " + firstLine(message), false);
+          RefUpdate.Result result = update.update(walk);
+          switch (result) {
+            case NEW, FAST_FORWARD, FORCED -> {
+              return new Commit(branch, id.name(), true);
+            }
+            case LOCK_FAILURE, REJECTED -> {
+              if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("Lost the race for " + repo + " " + branch + " " + attempt + " times");
+              }
+              // Someone else moved the branch: rebuild on the new head.
+            }
+            default -> throw new IllegalStateException("Could not update " + repo + " " + branch + ": " + result);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not commit to " + repo + " " + branch, e);
+    }
+  }
+
+  /** Points {@code branch} at {@code sha} unless it exists already. */
+  public void createBranch(RepositoryPath repo, String branch, String sha) {
+    try (Repository r = open(repo)) {
+      RefUpdate update = r.updateRef("refs/heads/" + branch);
+      update.setNewObjectId(ObjectId.fromString(sha));
+      update.setExpectedOldObjectId(ObjectId.zeroId());
+      RefUpdate.Result result = update.update();
+      if (result != RefUpdate.Result.NEW && r.exactRef("refs/heads/" + branch) == null) {
+        throw new IllegalStateException("Could not create " + repo + " " + branch + ": " + result);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectId buildTree(Repository r, ObjectInserter inserter, RevCommit parent, FileChanges changes)
+      throws IOException {
+    DirCache index = DirCache.newInCore();
+    DirCacheBuilder builder = index.builder();
+    if (parent != null) {
+      try (TreeWalk tw = new TreeWalk(r)) {
+        tw.addTree(parent.getTree());
+        tw.setRecursive(true);
+        while (tw.next()) {
+          String path = tw.getPathString();
+          if (changes.removes(path) || changes.writes().containsKey(path)) {
+            continue;
+          }
+          DirCacheEntry entry = new DirCacheEntry(path);
+          entry.setFileMode(tw.getFileMode(0));
+          entry.setObjectId(tw.getObjectId(0));
+          builder.add(entry);
+        }
+      }
+    }
+    for (var file : changes.writes().entrySet()) {
+      DirCacheEntry entry = new DirCacheEntry(file.getKey());
+      entry.setFileMode(FileMode.REGULAR_FILE);
+      entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
+      builder.add(entry);
+    }
+    builder.finish();
+    return index.writeTree(inserter);
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

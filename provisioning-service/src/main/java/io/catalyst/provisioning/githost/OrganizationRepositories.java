@@ -1,0 +1,35 @@
+package io.catalyst.provisioning.githost;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/** The repositories every Organization has from its first day: {@code {org}/shared-blueprints}. */
+public class OrganizationRepositories {
+
+  private final GitRepositories repositories;
+  private final Clock clock;
+
+  public OrganizationRepositories(GitRepositories repositories, Clock clock) {
+    this.repositories = repositories;
+    this.clock = clock;
+  }
+
+  /** Creates {@code {org}/shared-blueprints} with a README on {@code main} unless it exists. */
+  public RepositoryPath createSharedBlueprints(String organization, String actor) {
+    RepositoryPath repo = new RepositoryPath(organization, RepositoryPath.SHARED_BLUEPRINTS);
+    repositories.create(repo);
+    if (repositories.head(repo, "main").isEmpty()) {
+      String who = actor == null ? "catalyst" : actor;
+      repositories.commit(repo, "main", new FileChanges().write("README.md", """
+          # %s/shared-blueprints
+
+          Private Blueprints of %s, one folder per Blueprint: `bp-<name>/blueprint.yaml`, `chart/` or
+          `manifests/`, `card/`. Members of the Organization read; org-developers and org-admins push.
+          """.formatted(organization, organization)),
+          new PersonIdent(who, who + "@users.catalyst", clock.instant(), ZoneOffset.UTC),
+          "Create shared-blueprints of " + organization);
+    }
+    return repo;
+  }
+}

@@ -1,0 +1,59 @@
+package io.catalyst.provisioning.gitops;
+
+import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.provisioning.githost.GitRepositories;
+import io.catalyst.provisioning.githost.RepositoryPath;
+import java.time.Clock;
+import java.util.Map;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code system/catalyst-config} repository: the Sovereign's GitOps source of truth (Environments,
+ * EnvironmentPolicies). This service writes Environment bootstraps to its {@code main} branch as commits.
+ */
+@Component
+public class CatalystConfig {
+
+  public static final RepositoryPath REPOSITORY =
+      new RepositoryPath(RepositoryPath.SYSTEM, RepositoryPath.CATALYST_CONFIG);
+  static final String BRANCH = "main";
+
+  private final GitRepositories repositories;
+  private final Clock clock;
+
+  public CatalystConfig(GitRepositories repositories, Clock clock) {
+    this.repositories = repositories;
+    this.clock = clock;
+  }
+
+  /** Commits {@code files} (paths inside the repository) as {@code actor}; returns the head after the commit. */
+  public GitRepositories.Commit write(Map<String, String> files, String actor, String message) {
+    ensureExists();
+    return repositories.commit(REPOSITORY, BRANCH, FileChanges.of(files), ident(actor), message);
+  }
+
+  /** Removes {@code folder} and everything in it. */
+  public GitRepositories.Commit remove(String folder, String actor, String message) {
+    ensureExists();
+    String path = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+    return repositories.commit(REPOSITORY, BRANCH, new FileChanges().remove(path), ident(actor), message);
+  }
+
+  private void ensureExists() {
+    if (repositories.create(REPOSITORY)) {
+      repositories.commit(REPOSITORY, BRANCH, new FileChanges().write("README.md", """
+          # catalyst-config
+
+          The Sovereign's configuration as Git: `environments/{org}-{env_type}/` (each Environment's GitOps
+          bootstrap, written by provisioning-service) and `policies/{org}-{env_type}-policy.yaml`
+          (EnvironmentPolicies, owned by promotion-service).
+          """), ident("catalyst"), "Create catalyst-config");
+    }
+  }
+
+  private PersonIdent ident(String actor) {
+    String who = actor == null ? "catalyst" : actor;
+    return new PersonIdent(who, who + "@users.catalyst", clock.instant(), java.time.ZoneOffset.UTC);
+  }
+}

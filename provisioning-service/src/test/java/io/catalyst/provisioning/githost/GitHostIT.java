@@ -1,0 +1,213 @@
+package io.catalyst.provisioning.githost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.application.ApplicationRepositories;
+import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
+import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.support.GitCli;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The real {@code git} CLI against the running Git host: clone, push, and every refusal of the pre-receive hook. */
+class GitHostIT extends ProvisioningIntegrationTest {
+
+  private static final String ORG = "bank-dhofar";
+  private static final AtomicInteger apps = new AtomicInteger();
+
+  @Autowired ApplicationRepositories applications;
+  @Autowired GitRepositories repositories;
+
+  private final GitCli git = new GitCli(ROOT.resolve("home"));
+
+  private final String admin = token("ahmed", ORG, "org-admin");
+  private final String layla = developer("layla", ORG, ORG + "-dev");
+
+  @Test
+  void aDeveloperClonesCommitsAndPushesToItsEnvironmentBranch() {
+    String app = newApplication();
+    Path work = clone(layla, ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 2\n");
+    assertThat(git.run(work, "commit", "-am", "Two replicas on dev").ok()).isTrue();
+
+    GitCli.Result push = git.run(work, "push", "origin", "develop");
+
+    assertThat(push.ok()).as(push.output()).isTrue();
+    String head = git.run(work, "rev-parse", "HEAD").output().trim();
+    assertThat(repositories.head(new RepositoryPath(ORG, app), "develop")).hasValue(head);
+    String event = outboxData("git.pushed.v1", "repos/" + ORG + "/" + app);
+    assertThat(event).contains("\"branch\":\"develop\"", "\"environment\":\"bank-dhofar-dev\"",
+        "\"newSha\":\"" + head + "\"", "\"pusher\":\"layla\"", "Two replicas on dev", "\"change\":\"updated\"");
+    // The relay ships it to Kafka.
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+        select count(*) from catalyst_outbox where subject = :s and type like '%git.pushed.v1' and published_at is not null""")
+        .param("s", "repos/" + ORG + "/" + app).query(Long.class).single() == 1);
+  }
+
+  @Test
+  void aForcePushToAnEnvironmentBranchIsRefusedWithWhatToDo() {
+    String app = newApplication();
+    Path work = clone(admin, ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 3\n");
+    git.run(work, "commit", "-am", "rewrite history", "--amend");
+
+    GitCli.Result push = git.run(work, "push", "--force", "origin", "develop");
+
+    assertThat(push.ok()).isFalse();
+    assertThat(push.output()).contains("[remote rejected]", "remote: 'develop' is the branch of Environment bank-dhofar-dev; "
+        + "its history is protected", "git pull --rebase origin develop");
+  }
+
+  @Test
+  void deletingAnEnvironmentBranchIsRefused() {
+    String app = newApplication();
+    Path work = clone(admin, ORG, app);
+
+    GitCli.Result push = git.run(work, "push", "origin", ":staging");
+
+    assertThat(push.ok()).isFalse();
+    assertThat(push.output()).contains("remote: 'staging' is the branch of Environment bank-dhofar-stg and cannot be deleted");
+    assertThat(repositories.head(new RepositoryPath(ORG, app), "staging")).isPresent();
+  }
+
+  @Test
+  void mainTakesNoDirectPushWhilePromotionServiceCannotBeAsked() {
+    String app = newApplication();
+    Path work = clone(admin, ORG, app);
+    GitCli.write(work.resolve("values.yaml"), "replicas: 5\n");
+    git.run(work, "commit", "-am", "straight to prod");
+
+    GitCli.Result push = git.run(work, "push", "origin", "main");
+
+    assertThat(push.ok()).isFalse();
+    assertThat(push.output()).contains("remote: main is the production branch; changes reach it through a promotion",
+        "promotion required");
+  }
+
+  @Test
+  void aPlainSecretInValuesIsRefusedAndAReferenceIsAccepted() {
+    String app = newApplication();
+    Path work = clone(admin, ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("values.yaml"), "database:\n  host: db\n  password: hunter2\n");
+    git.run(work, "commit", "-am", "db password");
+
+    GitCli.Result refused = git.run(work, "push", "origin", "develop");
+
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.output()).contains("remote: Plain secret values cannot be pushed",
+        "values.yaml: database.password holds a plain secret value", "ExternalSecret");
+
+    GitCli.write(work.resolve("values.yaml"), "database:\n  host: db\n  existingSecret: payments-db\n");
+    git.run(work, "commit", "-a", "--amend", "-m", "db password from OpenBao");
+    GitCli.Result accepted = git.run(work, "push", "origin", "develop");
+    assertThat(accepted.ok()).as(accepted.output()).isTrue();
+  }
+
+  @Test
+  void aDeveloperIsRefusedOnTheBranchOfAnEnvironmentItIsNotBoundTo() {
+    String app = newApplication();
+    Path work = clone(layla, ORG, app);
+    git.run(work, "checkout", "staging");
+    GitCli.write(work.resolve("overlays/stg/values.yaml"), "replicas: 2\n");
+    git.run(work, "commit", "-am", "stg change");
+
+    GitCli.Result push = git.run(work, "push", "origin", "staging");
+
+    assertThat(push.ok()).isFalse();
+    assertThat(push.output()).contains("remote: 'staging' is the branch of Environment bank-dhofar-stg, and you are "
+        + "bound to bank-dhofar-dev", "ask an org-admin to bind you to bank-dhofar-stg");
+  }
+
+  @Test
+  void anotherOrganizationsRepositoryDoesNotExistForTheCaller() {
+    String app = newApplication();
+    String stranger = token("omar", "muscat-pharmacy", "org-admin");
+
+    GitCli.Result clone = git.clone(url(stranger, ORG, app), ROOT.resolve("stranger-" + app));
+
+    assertThat(clone.ok()).isFalse();
+    assertThat(clone.output()).containsIgnoringCase("not found");
+    assertThat(http("/git/" + ORG + "/" + app + ".git/info/refs?service=git-upload-pack", stranger).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aViewerClonesButCannotPush() {
+    String app = newApplication();
+    Path work = clone(token("nadia", ORG, "org-viewer"), ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 4\n");
+    git.run(work, "commit", "-am", "viewer change");
+
+    GitCli.Result push = git.run(work, "push", "origin", "develop");
+
+    assertThat(push.ok()).isFalse();
+    assertThat(push.output()).contains("403");
+  }
+
+  @Test
+  void gitIsAskedForCredentialsAndBadAddressesAreRefused() {
+    HttpResponse<String> anonymous = http("/git/" + ORG + "/x.git/info/refs?service=git-upload-pack", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Catalyst\"");
+    assertThat(http("/git/" + ORG + "/x.git/info/refs?service=git-upload-pack", "not-a-token").statusCode())
+        .isEqualTo(401);
+    assertThat(http("/git/Bank_Dhofar/x.git/info/refs", admin).statusCode()).isEqualTo(400);
+    assertThat(http("/git/" + ORG + "/..%2F..%2Fetc.git/info/refs", admin).statusCode()).isIn(400, 404);
+    assertThat(http("/git/" + ORG + "/no-such-repo.git/info/refs?service=git-upload-pack", admin).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aBearerTokenWorksAsWellAsBasic() {
+    String app = newApplication();
+    HttpResponse<String> refs = http("/git/" + ORG + "/" + app + ".git/info/refs?service=git-upload-pack", admin);
+    assertThat(refs.statusCode()).isEqualTo(200);
+    assertThat(refs.body()).contains("refs/heads/develop", "refs/heads/staging", "refs/heads/main");
+  }
+
+  private String newApplication() {
+    String app = "payments-" + apps.incrementAndGet();
+    applications.create(new ApplicationRepositoryLayout.Spec(ORG, app, "bp-payments", "1.2.0", "sha256:abc",
+            "oci://catalog", "replicas: 1\n", "team-payments", List.of("primary"), List.of("db-password")),
+        Set.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.PROD), "catalyst");
+    return app;
+  }
+
+  private Path clone(String token, String owner, String repo) {
+    Path into = ROOT.resolve("work-" + repo + "-" + System.nanoTime());
+    GitCli.Result clone = git.clone(url(token, owner, repo), into);
+    assertThat(clone.ok()).as(clone.output()).isTrue();
+    return into;
+  }
+
+  private String url(String token, String owner, String repo) {
+    return "http://x:" + token + "@localhost:" + port + "/git/" + owner + "/" + repo + ".git";
+  }
+
+  private HttpResponse<String> http(String path, String bearer) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
