@@ -1,0 +1,21 @@
+package io.catalyst.catalog.blueprint;
+
+import java.util.regex.Pattern;
+
+/** The Blueprint naming rule of DOMAIN.md §2.2. */
+public final class BlueprintNames {
+
+  public static final Pattern NAME = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  public static final int MAX_LENGTH = 63;
+
+  private BlueprintNames() {}
+
+  public static boolean isValid(String name) {
+    return name != null && name.length() <= MAX_LENGTH && NAME.matcher(name).matches() && !name.contains("--");
+  }
+
+  public static String explain(String name) {
+    return "'" + name + "' is not a Blueprint name: use 'bp-' followed by lowercase letters, digits and single "
+        + "hyphens (at most " + MAX_LENGTH + " characters), e.g. bp-postgres";
+  }
+}
