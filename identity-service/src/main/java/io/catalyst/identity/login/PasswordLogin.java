@@ -1,0 +1,88 @@
+package io.catalyst.identity.login;
+
+import io.catalyst.identity.IdentityProperties;
+import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.user.ContactNormalizer;
+import io.catalyst.identity.user.Membership;
+import io.catalyst.identity.user.UserAccount;
+import io.catalyst.identity.user.Users;
+import io.catalyst.identity.web.RateLimiter;
+import io.catalyst.identity.web.SlidingWindow;
+import io.catalyst.platform.core.ProblemTypes;
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.web.problem.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Email + password verification, shared by the JSON login and the authorization server's login form: per-address
+ * limit, per-account backoff and lockout, the same answer (and about the same time) for an unknown email as for a
+ * wrong password.
+ */
+@Service
+public class PasswordLogin {
+
+  private final Users users;
+  private final PasswordEncoder passwords;
+  private final RateLimiter limiter;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final LoginThrottle throttle;
+  private final SlidingWindow perAddress;
+  private final String dummyHash;
+
+  PasswordLogin(Users users, PasswordEncoder passwords, RateLimiter limiter, Outbox outbox, Clock clock,
+      IdentityProperties properties) {
+    this.users = users;
+    this.passwords = passwords;
+    this.limiter = limiter;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.throttle = new LoginThrottle(properties.login().failuresBeforeLockout(), properties.login().lockout());
+    this.perAddress = new SlidingWindow(properties.login().attemptsPerIpPer10Minutes(), Duration.ofMinutes(10));
+    this.dummyHash = passwords.encode("not-a-real-password-" + UUID.randomUUID());
+  }
+
+  /** The user's id when the password is right; 401 otherwise, 429 while locked or when the address is over its limit. */
+  @Transactional(noRollbackFor = ProblemException.class)
+  public UUID verify(String rawEmail, String password, String address) {
+    limiter.acquire("login:ip:" + address, perAddress, "sign-in attempts from your network");
+    Optional<UserAccount> found = ContactNormalizer.email(rawEmail).flatMap(users::byEmail)
+        .flatMap(u -> users.lockById(u.id()));
+    if (found.isEmpty() || found.get().passwordHash() == null) {
+      passwords.matches(password == null ? "" : password, dummyHash); // same cost as a real check
+      throw badCredentials();
+    }
+    UserAccount user = found.get();
+    Instant now = clock.instant();
+    Optional<Duration> locked = throttle.lockedFor(user.lockedUntil(), now);
+    if (locked.isPresent()) {
+      throw RateLimiter.tooMany("failed sign-ins for this account; it is locked for now", locked.get());
+    }
+    if (password == null || !passwords.matches(password, user.passwordHash())) {
+      LoginThrottle.Failure failure = throttle.fail(user.failedLogins(), now);
+      users.recordLoginFailure(user.id(), failure.failures(), failure.lockedUntil());
+      if (failure.locks()) {
+        String org = users.membership(user.id()).map(Membership::organization).orElse(null);
+        outbox.publish(CatalystEvent.of(IdentityEvents.LOGIN_FAILURES_REPEATED, "users/" + user.id(), org,
+            new IdentityEvents.LoginFailuresRepeated(user.id().toString(), failure.failures(), failure.lockedUntil())));
+      }
+      throw badCredentials();
+    }
+    users.clearLoginFailures(user.id());
+    return user.id();
+  }
+
+  static ProblemException badCredentials() {
+    return new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+        "The email or password is wrong. Check them, or sign in with a code sent to your phone.");
+  }
+}

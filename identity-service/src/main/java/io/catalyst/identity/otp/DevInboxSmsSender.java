@@ -1,0 +1,41 @@
+package io.catalyst.identity.otp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Test double of the SMS gateway for the local stack and tests: messages land in memory and are read back through
+ * {@code GET /api/v1/identity/dev/inbox}. Only active with {@code catalyst.identity.dev-inbox.enabled=true}; a real
+ * Sovereign supplies its own {@link SmsSender}.
+ */
+public class DevInboxSmsSender implements SmsSender {
+
+  private static final int KEEP = 500;
+  private final Deque<Message> messages = new ConcurrentLinkedDeque<>();
+  private final Clock clock;
+
+  public DevInboxSmsSender(Clock clock) {
+    this.clock = clock;
+  }
+
+  public record Message(String to, String text, Instant sentAt) {}
+
+  @Override
+  public void send(String phone, String message) {
+    messages.addFirst(new Message(phone, message, clock.instant()));
+    while (messages.size() > KEEP) {
+      messages.pollLast();
+    }
+  }
+
+  /** Newest first. */
+  public List<Message> to(String phone) {
+    List<Message> out = new ArrayList<>();
+    messages.stream().filter(m -> m.to().equals(phone)).forEach(out::add);
+    return out;
+  }
+}

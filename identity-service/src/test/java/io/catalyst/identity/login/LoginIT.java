@@ -1,0 +1,67 @@
+package io.catalyst.identity.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catalyst.identity.support.IdentityIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+
+class LoginIT extends IdentityIntegrationTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @Test
+  void passwordLoginIssuesTokensWithTheMembershipClaims() throws Exception {
+    String slug = uniqueSlug("login");
+    JsonNode signup = signUpByEmail(slug + "@example.com", PASSWORD, slug);
+    MvcResult r = mvc.perform(postJson("/api/v1/identity/login/password",
+        Map.of("email", " " + slug.toUpperCase() + "@Example.com ", "password", PASSWORD))).andReturn();
+    assertThat(r.getResponse().getStatus()).isEqualTo(200);
+    assertThat(claims(body(r).get("accessToken").asString())).containsEntry("org", slug)
+        .containsEntry("sub", signup.get("userId").asString());
+  }
+
+  @Test
+  void repeatedFailuresLockTheAccountTemporarilyAndPublishAnEvent() throws Exception {
+    String slug = uniqueSlug("lock");
+    String email = slug + "@example.com";
+    String userId = signUpByEmail(email, PASSWORD, slug).get("userId").asString();
+    for (int i = 0; i < 5; i++) {
+      assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", email, "password", "wrong-"
+          + i)))).isEqualTo(401);
+    }
+    // Locked: even the right password waits.
+    MvcResult locked = mvc.perform(postJson("/api/v1/identity/login/password",
+        Map.of("email", email, "password", PASSWORD))).andReturn();
+    assertThat(locked.getResponse().getStatus()).isEqualTo(429);
+    assertThat(Long.parseLong(locked.getResponse().getHeader("Retry-After"))).isBetween(800L, 900L);
+    assertThat(outbox("login.failures-repeated.v1", "users/" + userId)).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+    assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", email, "password", PASSWORD))))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() throws Exception {
+    MvcResult r = mvc.perform(postJson("/api/v1/identity/login/password",
+        Map.of("email", "nobody-" + uniqueSlug("n") + "@example.com", "password", PASSWORD))).andReturn();
+    assertThat(r.getResponse().getStatus()).isEqualTo(401);
+    assertThat(r.getResponse().getContentAsString()).contains("email or password is wrong");
+  }
+
+  @Test
+  void codeLoginForAnExistingPhoneUser() throws Exception {
+    String phone = newPhone();
+    JsonNode signup = signUpByPhone(phone, "Code Login " + uniqueSlug("c").substring(2), null);
+    clock.advance(Duration.ofSeconds(31));
+    String code = sendCode(phone);
+    MvcResult r = mvc.perform(postJson("/api/v1/identity/login/code", Map.of("phone", phone, "code", code)))
+        .andReturn();
+    assertThat(r.getResponse().getStatus()).isEqualTo(200);
+    assertThat(body(r).get("userId").asString()).isEqualTo(signup.get("userId").asString());
+  }
+}

@@ -1,0 +1,108 @@
+package io.catalyst.identity.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.catalyst.identity.support.IdentityIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+
+class SignupIT extends IdentityIntegrationTest {
+
+  @Autowired JwtDecoder decoder;
+
+  @Test
+  void ahmedSignsUpWithHisPhoneAndOwnsHisOrganization() throws Exception {
+    String business = "Muscat Pharmacy " + uniqueSlug("x").substring(2);
+    JsonNode tokens = signUpByPhone(newPhone(), business, null);
+    String org = tokens.get("organization").asString();
+    assertThat(org).startsWith("muscat-pharmacy-");
+
+    Map<String, Object> claims = claims(tokens.get("accessToken").asString());
+    assertThat(claims).containsEntry("sub", tokens.get("userId").asString()).containsEntry("org", org)
+        .containsEntry("roles", List.of("org-admin")).containsEntry("teams", List.of())
+        .containsEntry("iss", "http://localhost:8080").doesNotContainKey("environments");
+    assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
+    assertThat(tokens.get("refreshExpiresIn").asLong()).isEqualTo(30L * 24 * 3600);
+    assertThat(decoder.decode(tokens.get("accessToken").asString()).getExpiresAt())
+        .isEqualTo(decoder.decode(tokens.get("accessToken").asString()).getIssuedAt().plusSeconds(900));
+
+    // His token reads his Organization.
+    MvcResult mine = mvc.perform(bearer(get("/api/v1/identity/organizations/" + org),
+        tokens.get("accessToken").asString())).andReturn();
+    assertThat(mine.getResponse().getStatus()).isEqualTo(200);
+    assertThat(body(mine).get("displayName").asString()).isEqualTo(business);
+
+    // The events provisioning and audit rely on, committed with the rows.
+    List<Map<String, Object>> created = outbox("organization.created.v1", "organizations/" + org);
+    assertThat(created).hasSize(1);
+    JsonNode data = json.readTree((String) created.get(0).get("data"));
+    assertThat(data.propertyNames()).containsExactlyInAnyOrder("organization", "displayName", "createdBy", "style");
+    assertThat(data.get("organization").asString()).isEqualTo(org);
+    assertThat(data.get("createdBy").asString()).isEqualTo(tokens.get("userId").asString());
+    assertThat(data.get("style").asString()).isEqualTo("sme");
+    assertThat(created.get(0)).containsEntry("topic", "catalyst.identity.v1").containsEntry("record_key", org)
+        .containsEntry("actor", tokens.get("userId").asString());
+    assertThat(outbox("user.signed-up.v1", "users/" + tokens.get("userId").asString())).hasSize(1);
+  }
+
+  @Test
+  void emailSignUpRefusesWeakPasswordsWithTheReason() throws Exception {
+    for (String weak : List.of("short", "password123", "aaaaaaaaaaaa", "1234567890")) {
+      MvcResult r = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email", "w@example.com",
+          "password", weak, "businessName", "Weak Ltd"))).andReturn();
+      assertThat(r.getResponse().getStatus()).as(weak).isEqualTo(400);
+      JsonNode problem = body(r);
+      assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("password");
+      assertThat(problem.get("errors").get(0).get("message").asString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void badInputIsA400WithEveryFieldError() throws Exception {
+    MvcResult r = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email", "not-an-email",
+        "password", "correct horse battery staple", "businessName", "", "organization", "Bad--Name"))).andReturn();
+    assertThat(r.getResponse().getStatus()).isEqualTo(400);
+    assertThat(r.getResponse().getContentType()).isEqualTo("application/problem+json");
+    List<String> fields = body(r).get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    assertThat(fields).containsExactly("businessName", "email", "organization");
+  }
+
+  @Test
+  void aTakenSlugOrEmailIsA409() throws Exception {
+    String slug = uniqueSlug("dup");
+    signUpByEmail(slug + "@example.com", "correct horse battery staple", slug);
+    MvcResult sameSlug = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email",
+        "other-" + slug + "@example.com", "password", "correct horse battery staple", "businessName", "Other",
+        "organization", slug))).andReturn();
+    assertThat(sameSlug.getResponse().getStatus()).isEqualTo(409);
+    MvcResult sameEmail = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email",
+        slug.toUpperCase() + "@EXAMPLE.com", "password", "correct horse battery staple", "businessName", "Other",
+        "organization", uniqueSlug("dup")))).andReturn();
+    assertThat(sameEmail.getResponse().getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void theSlugSuggestionProposesAFreeValidName() throws Exception {
+    String name = "Sohar Bakery " + uniqueSlug("b").substring(2);
+    JsonNode first = body(mvc.perform(get("/api/v1/identity/organizations/slug-suggestion").param("name", name))
+        .andReturn());
+    String slug = first.get("slug").asString();
+    assertThat(slug).startsWith("sohar-bakery-");
+    signUpByEmail(slug + "@example.com", "correct horse battery staple", slug);
+    JsonNode second = body(mvc.perform(get("/api/v1/identity/organizations/slug-suggestion").param("name", name))
+        .andReturn());
+    assertThat(second.get("slug").asString()).isEqualTo(slug + "-2");
+    JsonNode taken = body(mvc.perform(get("/api/v1/identity/organizations/slug-availability").param("slug", slug))
+        .andReturn());
+    assertThat(taken.get("available").asBoolean()).isFalse();
+    JsonNode reserved = body(mvc.perform(get("/api/v1/identity/organizations/slug-availability")
+        .param("slug", "kube-system")).andReturn());
+    assertThat(reserved.get("reason").asString()).contains("reserved");
+  }
+}
