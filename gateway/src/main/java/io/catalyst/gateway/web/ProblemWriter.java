@@ -1,0 +1,89 @@
+package io.catalyst.gateway.web;
+
+import io.catalyst.platform.core.ProblemTypes;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the one error shape of the gateway: RFC 9457 {@code application/problem+json} with a stable {@code type}
+ * from {@link ProblemTypes}, the request's path as {@code instance} and its {@code requestId}. Every error the
+ * gateway answers itself goes through here (exception handler, security, rate limiter, body limit, fallback).
+ */
+@Component
+public class ProblemWriter {
+
+  private static final Map<Integer, URI> TYPES = Map.ofEntries(
+      Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
+      Map.entry(401, ProblemTypes.UNAUTHORIZED),
+      Map.entry(403, ProblemTypes.FORBIDDEN),
+      Map.entry(404, ProblemTypes.NOT_FOUND),
+      Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
+      Map.entry(406, ProblemTypes.NOT_ACCEPTABLE),
+      Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE),
+      Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
+      Map.entry(429, ProblemTypes.RATE_LIMITED),
+      Map.entry(503, ProblemTypes.SERVICE_UNAVAILABLE));
+
+  private final JsonMapper json;
+
+  public ProblemWriter(JsonMapper json) {
+    this.json = json;
+  }
+
+  /** The problem body as JSON; field order is the RFC's. */
+  record Problem(URI type, String title, int status, String detail, String instance, String requestId) {}
+
+  /** Answers {@code status} with a problem whose type follows from the status. */
+  public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.empty();
+    }
+    Problem problem = new Problem(typeOf(status), titleOf(status), status.value(), detail,
+        instanceOf(exchange), RequestIdFilter.requestIdOf(exchange));
+    byte[] body = json.writeValueAsBytes(problem);
+    response.setStatusCode(status);
+    HttpHeaders headers = response.getHeaders();
+    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    headers.setContentLength(body.length);
+    DataBuffer buffer = response.bufferFactory().wrap(body);
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  /**
+   * The path the client asked for. Routing may have changed the request since (a health route's rewrite, the
+   * circuit breaker's forward to its fallback); SCG keeps the client's URL first among the originals.
+   */
+  private static String instanceOf(ServerWebExchange exchange) {
+    Set<URI> originals = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+    if (originals != null && !originals.isEmpty()) {
+      return originals.iterator().next().getRawPath();
+    }
+    return exchange.getRequest().getPath().value();
+  }
+
+  static URI typeOf(HttpStatusCode status) {
+    URI type = TYPES.get(status.value());
+    if (type != null) {
+      return type;
+    }
+    return status.is4xxClientError() ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
+  }
+
+  private static String titleOf(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known != null ? known.getReasonPhrase() : "Error " + status.value();
+  }
+}

@@ -1,0 +1,89 @@
+package io.catalyst.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catalyst.gateway.routing.CatalystService;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+
+/** What anyone may reach without a token, and where it ends up. */
+class PublicRoutesTest extends GatewayTestBase {
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/.well-known/openid-configuration", "/oauth2/jwks", "/api/v1/catalog/blueprints?q=postgres",
+      "/api/v1/identity/login/otp", "/api/v1/catalog/api-docs",
+      "/api/v1/identity/organizations/slug-suggestion?name=muscat-pharmacy"})
+  void publicReadsReachTheirServiceUnchanged(String uri) {
+    var echo = AuthenticationTest.echoOf(client.get().uri(uri).exchange().expectStatus().isOk());
+    assertThat(echo).containsEntry("uri", uri).containsEntry("method", "GET");
+  }
+
+  @Test
+  void signupRefreshAndVoucherPreviewArePublicWrites() {
+    client.post().uri("/api/v1/identity/signup").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("email", "ahmed@example.om")).exchange().expectStatus().isOk();
+    client.post().uri("/api/v1/identity/token/refresh").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("refreshToken", "r1")).exchange().expectStatus().isOk();
+    client.post().uri("/api/v1/billing/vouchers/preview").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("code", "WELCOME")).exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void writingToTheCatalogNeedsAToken() {
+    client.post().uri("/api/v1/catalog/blueprints").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .exchange().expectStatus().isUnauthorized();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CatalystService.class)
+  void eachServicesHealthIsItsReadiness(CatalystService service) {
+    client.get().uri(service.healthPath()).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
+  }
+
+  @Test
+  void theGatewaysOwnHealthIsPublic() {
+    client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void theStartPageLinksTheDocsAndEveryServicesHealth() {
+    String page = client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(page).contains("<title>Catalyst</title>", "href=\"/swagger-ui.html\"");
+    for (CatalystService service : CatalystService.values()) {
+      assertThat(page).contains("href=\"" + service.healthPath() + "\"");
+    }
+  }
+
+  @Test
+  void theDocsUiListsEveryServicesApiDocsThroughTheGateway() {
+    client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config = client.get().uri("/api-docs/swagger-config").exchange()
+        .expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> urls = (List<Map<String, String>>) config.get("urls");
+    assertThat(urls).extracting(u -> u.get("url"))
+        .containsExactlyInAnyOrderElementsOf(Arrays.stream(CatalystService.values()).map(CatalystService::apiDocsPath).toList());
+  }
+
+  @Test
+  void theGatewaysOwnMetricsAreNotPublic() {
+    client.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+    client.get().uri("/actuator/metrics").header("Authorization", "Bearer " + validToken()).exchange()
+        .expectStatus().isForbidden()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+}
