@@ -2,7 +2,6 @@ package io.catalyst.gateway.web;
 
 import io.catalyst.platform.core.ProblemTypes;
 import java.net.URI;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -23,18 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ProblemWriter {
-
-  private static final Map<Integer, URI> TYPES = Map.ofEntries(
-      Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
-      Map.entry(401, ProblemTypes.UNAUTHORIZED),
-      Map.entry(403, ProblemTypes.FORBIDDEN),
-      Map.entry(404, ProblemTypes.NOT_FOUND),
-      Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
-      Map.entry(406, ProblemTypes.NOT_ACCEPTABLE),
-      Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE),
-      Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
-      Map.entry(429, ProblemTypes.RATE_LIMITED),
-      Map.entry(503, ProblemTypes.SERVICE_UNAVAILABLE));
 
   private final JsonMapper json;
 
@@ -75,11 +62,7 @@ public class ProblemWriter {
   }
 
   static URI typeOf(HttpStatusCode status) {
-    URI type = TYPES.get(status.value());
-    if (type != null) {
-      return type;
-    }
-    return status.is4xxClientError() ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
+    return ProblemTypes.forStatus(status.value());
   }
 
   private static String titleOf(HttpStatusCode status) {

@@ -27,6 +27,25 @@ public final class ProblemTypes {
 
   private ProblemTypes() {}
 
+  /** The type of a problem known only by its status (framework and gateway errors). */
+  public static URI forStatus(int status) {
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 410 -> GONE;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 422 -> UNPROCESSABLE;
+      case 429 -> RATE_LIMITED;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    };
+  }
+
   /** Convenience for types of a service's own, e.g. {@code of("environment-not-empty")}. */
   public static URI of(String slug) {
     return URI.create(BASE + slug);

@@ -103,10 +103,12 @@ class ServiceKitTest {
   }
 
   @Test
-  void conflictsCarryWhatTheCallerNeedsToRetry() throws Exception {
-    var response = send("GET", "/api/v1/kit/conflict", ADMIN, null);
+  void conflictsCarryWhatTheCallerNeedsToRetryAndTheGatewaysRequestId() throws Exception {
+    var request = HttpRequest.newBuilder(uri("/api/v1/kit/conflict")).header("Authorization", "Bearer " + ADMIN)
+        .header("X-Request-Id", "req-0123456789").GET().build();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
     assertProblem(response, 409, "https://catalyst.dev/problems/conflict");
-    assertThat(response.body()).contains("\"currentHead\":\"abc123\"");
+    assertThat(response.body()).contains("\"currentHead\":\"abc123\"").contains("\"requestId\":\"req-0123456789\"");
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,21 +42,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ExceptionTranslator extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ExceptionTranslator.class);
-  private static final Map<Integer, URI> TYPES = Map.ofEntries(
-      Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
-      Map.entry(401, ProblemTypes.UNAUTHORIZED),
-      Map.entry(403, ProblemTypes.FORBIDDEN),
-      Map.entry(404, ProblemTypes.NOT_FOUND),
-      Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
-      Map.entry(406, ProblemTypes.NOT_ACCEPTABLE),
-      Map.entry(409, ProblemTypes.CONFLICT),
-      Map.entry(410, ProblemTypes.GONE),
-      Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE),
-      Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
-      Map.entry(422, ProblemTypes.UNPROCESSABLE),
-      Map.entry(429, ProblemTypes.RATE_LIMITED),
-      Map.entry(503, ProblemTypes.SERVICE_UNAVAILABLE));
-
   private final ObjectProvider<Tracer> tracer;
 
   public ExceptionTranslator(ObjectProvider<Tracer> tracer) {
@@ -162,7 +146,7 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
     ProblemDetail problem = body instanceof ProblemDetail p ? p
         : ex instanceof ErrorResponse er ? er.getBody()
         : ProblemDetail.forStatus(status);
-    problem.setType(TYPES.getOrDefault(status.value(), ProblemTypes.MALFORMED_REQUEST));
+    problem.setType(ProblemTypes.forStatus(status.value()));
     if (ex instanceof NoResourceFoundException) {
       problem.setDetail("There is no resource at this path. Check the URL against the API documentation.");
     } else if (ex instanceof HttpRequestMethodNotSupportedException m) {
@@ -182,6 +166,10 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
     if (request instanceof ServletWebRequest swr) {
       HttpServletRequest servlet = swr.getRequest();
       body.setInstance(URI.create(servlet.getRequestURI()));
+      String requestId = servlet.getHeader("X-Request-Id");
+      if (requestId != null && requestId.matches("[A-Za-z0-9._:-]{8,128}")) {
+        body.setProperty("requestId", requestId); // set by the gateway; lets support find the call in its logs
+      }
     }
     String traceId = traceId();
     if (!traceId.isEmpty()) {
