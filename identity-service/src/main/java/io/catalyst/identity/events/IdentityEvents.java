@@ -17,6 +17,20 @@ public final class IdentityEvents {
   public static final String REFRESH_TOKEN_REUSED = "refresh-token.reused.v1";
   public static final String SESSIONS_REVOKED = "sessions.revoked.v1";
   public static final String SIGNING_KEY_ROTATED = "signing-key.rotated.v1";
+  public static final String MEMBER_INVITED = "member.invited.v1";
+  public static final String MEMBER_JOINED = "member.joined.v1";
+  public static final String INVITATION_REVOKED = "invitation.revoked.v1";
+  public static final String MEMBER_REMOVED = "member.removed.v1";
+  public static final String ROLE_GRANTED = "role.granted.v1";
+  public static final String ROLE_REVOKED = "role.revoked.v1";
+  public static final String TEAM_CREATED = "team.created.v1";
+  public static final String TEAM_RENAMED = "team.renamed.v1";
+  public static final String TEAM_MEMBER_ADDED = "team.member-added.v1";
+  public static final String TEAM_MEMBER_REMOVED = "team.member-removed.v1";
+  public static final String ORGANIZATION_SUSPENDED = "organization.suspended.v1";
+  public static final String ORGANIZATION_REACTIVATED = "organization.reactivated.v1";
+  public static final String TOKEN_CREATED = "token.created.v1";
+  public static final String TOKEN_REVOKED = "token.revoked.v1";
 
   private IdentityEvents() {}
 
@@ -38,4 +52,39 @@ public final class IdentityEvents {
   public record SessionsRevoked(String userId, String scope, int families) {}
 
   public record SigningKeyRotated(String kid, Instant signingFrom, List<String> published) {}
+
+  /** An invitation was sent ({@code channel}: {@code email} or {@code phone}; the address itself is not in it). */
+  public record MemberInvited(String invitationId, String organization, List<String> roles, List<String> environments,
+      String channel, Instant expiresAt) {}
+
+  /** A user accepted an invitation and now belongs to {@code organization}. */
+  public record MemberJoined(String userId, String organization, List<String> roles, List<String> environments,
+      String invitationId) {}
+
+  public record InvitationRevoked(String invitationId, String organization) {}
+
+  public record MemberRemoved(String userId, String organization, List<String> roles) {}
+
+  /** A role given to a member; for {@code org-developer} also sent when its Environments change. */
+  public record RoleGranted(String userId, String organization, String role, List<String> environments) {}
+
+  public record RoleRevoked(String userId, String organization, String role) {}
+
+  public record TeamCreated(String organization, String team, String displayName) {}
+
+  public record TeamRenamed(String organization, String team, String displayName, String previousDisplayName) {}
+
+  public record TeamMemberAdded(String organization, String team, String userId) {}
+
+  public record TeamMemberRemoved(String organization, String team, String userId) {}
+
+  /** The Organization's users get no new tokens until it is reactivated. */
+  public record OrganizationSuspended(String organization, String reason) {}
+
+  public record OrganizationReactivated(String organization) {}
+
+  /** A personal access token was created (never the token itself). */
+  public record TokenCreated(String userId, String tokenId, String name, List<String> scopes, Instant expiresAt) {}
+
+  public record TokenRevoked(String userId, String tokenId) {}
 }

@@ -1,5 +1,6 @@
 package io.catalyst.identity.login;
 
+import io.catalyst.identity.organization.OrganizationStatus;
 import io.catalyst.platform.web.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,10 +28,12 @@ public class BrowserLoginAuthenticationProvider implements AuthenticationProvide
 
   private final PasswordLogin login;
   private final Clock clock;
+  private final OrganizationStatus status;
 
-  BrowserLoginAuthenticationProvider(PasswordLogin login, Clock clock) {
+  BrowserLoginAuthenticationProvider(PasswordLogin login, Clock clock, OrganizationStatus status) {
     this.login = login;
     this.clock = clock;
+    this.status = status;
   }
 
   @Override
@@ -38,6 +42,9 @@ public class BrowserLoginAuthenticationProvider implements AuthenticationProvide
     String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
     try {
       UUID user = login.verify(email, password, address());
+      if (status.suspendedOrganizationOf(user).isPresent()) {
+        throw new DisabledException("Your Organization is suspended; contact the Sovereign's operator.");
+      }
       return UsernamePasswordAuthenticationToken.authenticated(user.toString(), null,
           List.of(new SimpleGrantedAuthority("ROLE_user"),
               FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +58,32 @@ class OrganizationController {
     return new Availability(slug, !taken, taken ? "The name is taken." : null);
   }
 
+  record Suspension(String reason) {}
+
+  @GetMapping
+  @Operation(summary = "All Organizations, searched by slug or display name with ?q=, ?status=active|suspended"
+      + " (sovereign-admin)")
+  io.catalyst.identity.web.Page<Map<String, Object>> search(Caller caller, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    var found = service.search(caller, q, status, page, size);
+    return new io.catalyst.identity.web.Page<>(found.items().stream().map(OrganizationController::view).toList(),
+        found.page(), found.size(), found.total());
+  }
+
+  @PostMapping("/{slug}/suspension")
+  @Operation(summary = "Suspend the Organization (sovereign-admin): its users get no new tokens")
+  Map<String, Object> suspend(Caller caller, @PathVariable String slug,
+      @RequestBody(required = false) Suspension suspension) {
+    return view(service.suspend(caller, slug, suspension == null ? null : suspension.reason()));
+  }
+
+  @DeleteMapping("/{slug}/suspension")
+  @Operation(summary = "Lift the suspension (sovereign-admin)")
+  Map<String, Object> reactivate(Caller caller, @PathVariable String slug) {
+    return view(service.reactivate(caller, slug));
+  }
+
   @GetMapping("/{slug}")
   @Operation(summary = "An Organization (members of it, sovereign-admins and services)")
   Map<String, Object> read(Caller caller, @PathVariable String slug) {
@@ -81,6 +109,10 @@ class OrganizationController {
     out.put("displayName", o.displayName());
     out.put("style", o.style());
     out.put("status", o.status());
+    if (o.suspendedAt() != null) {
+      out.put("suspendedAt", o.suspendedAt());
+      out.put("suspensionReason", o.suspensionReason());
+    }
     out.put("createdAt", o.createdAt());
     return out;
   }

@@ -25,11 +25,11 @@ class DevInboxController {
   }
 
   @GetMapping("/api/v1/identity/dev/inbox")
-  @Operation(summary = "Messages sent to a phone number by the SMS test double, newest first")
+  @Operation(summary = "Messages sent to a phone number or email by the SMS/mail test double, newest first")
   Map<String, Object> inbox(@RequestParam String to) {
-    String phone = ContactNormalizer.phone(to).orElseThrow(() -> ProblemException.invalid(
-        "Give the phone number in international format.",
-        List.of(FieldProblem.field("to", "must be a phone number like +96891234567"))));
+    String phone = (to.contains("@") ? ContactNormalizer.email(to) : ContactNormalizer.phone(to))
+        .orElseThrow(() -> ProblemException.invalid("Give the phone number in international format or an email.",
+            List.of(FieldProblem.field("to", "must be a phone number like +96891234567 or an email address"))));
     return Map.of("to", phone, "messages", inbox.to(phone));
   }
 }

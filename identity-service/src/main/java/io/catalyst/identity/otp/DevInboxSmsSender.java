@@ -1,5 +1,6 @@
 package io.catalyst.identity.otp;
 
+import io.catalyst.identity.mail.MailSender;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Test double of the SMS gateway for the local stack and tests: messages land in memory and are read back through
+ * Test double of the SMS gateway and the mail provider for the local stack and tests: messages land in memory and are read back through
  * {@code GET /api/v1/identity/dev/inbox}. Only active with {@code catalyst.identity.dev-inbox.enabled=true}; a real
  * Sovereign supplies its own {@link SmsSender}.
  */
-public class DevInboxSmsSender implements SmsSender {
+public class DevInboxSmsSender implements SmsSender, MailSender {
 
   private static final int KEEP = 500;
   private final Deque<Message> messages = new ConcurrentLinkedDeque<>();
@@ -30,6 +31,12 @@ public class DevInboxSmsSender implements SmsSender {
     while (messages.size() > KEEP) {
       messages.pollLast();
     }
+  }
+
+  /** A mail lands in the same inbox, addressed to the email; the text is the subject, a blank line and the body. */
+  @Override
+  public void send(String email, String subject, String body) {
+    send(email, subject + "\n\n" + body);
   }
 
   /** Newest first. */

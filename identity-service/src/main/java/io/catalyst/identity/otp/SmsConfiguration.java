@@ -1,5 +1,6 @@
 package io.catalyst.identity.otp;
 
+import io.catalyst.identity.mail.MailSender;
 import io.catalyst.platform.core.SovereignSettings;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -33,6 +34,14 @@ class SmsConfiguration {
   SmsSender undeliverableSms() {
     return (phone, message) -> {
       throw new IllegalStateException("No SMS gateway is configured for this Sovereign");
+    };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(MailSender.class)
+  MailSender undeliverableMail() {
+    return (email, subject, body) -> {
+      throw new IllegalStateException("No mail provider is configured for this Sovereign");
     };
   }
 }

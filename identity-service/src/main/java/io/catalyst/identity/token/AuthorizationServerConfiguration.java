@@ -135,7 +135,8 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> catalystClaims(AccessTokenClaims claims) {
+  OAuth2TokenCustomizer<JwtEncodingContext> catalystClaims(AccessTokenClaims claims,
+      io.catalyst.identity.organization.OrganizationStatus status) {
     return context -> {
       if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         return;
@@ -143,7 +144,13 @@ class AuthorizationServerConfiguration {
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
         AccessTokenClaims.forService().forEach(context.getClaims()::claim);
       } else {
-        claims.forUser(UUID.fromString(context.getPrincipal().getName())).forEach(context.getClaims()::claim);
+        UUID user = UUID.fromString(context.getPrincipal().getName());
+        if (status.suspendedOrganizationOf(user).isPresent()) {
+          throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+              new org.springframework.security.oauth2.core.OAuth2Error("access_denied",
+                  "The user's Organization is suspended", null));
+        }
+        claims.forUser(user).forEach(context.getClaims()::claim);
       }
     };
   }

@@ -2,6 +2,7 @@ package io.catalyst.identity.token;
 
 import io.catalyst.identity.IdentityProperties;
 import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.organization.OrganizationStatus;
 import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.Users;
 import io.catalyst.platform.core.ProblemTypes;
@@ -33,9 +34,11 @@ public class SessionTokens {
   private final Outbox outbox;
   private final Clock clock;
   private final Duration refreshTtl;
+  private final OrganizationStatus status;
 
   SessionTokens(RefreshTokens refreshTokens, AccessTokenIssuer accessTokens, Users users, Outbox outbox, Clock clock,
-      IdentityProperties properties) {
+      IdentityProperties properties, OrganizationStatus status) {
+    this.status = status;
     this.refreshTokens = refreshTokens;
     this.accessTokens = accessTokens;
     this.users = users;
@@ -47,6 +50,7 @@ public class SessionTokens {
   /** Starts a session for a user who just proved who they are. */
   @Transactional
   public TokenResponse start(UUID userId) {
+    status.requireActive(userId);
     Instant now = clock.instant();
     UUID family = refreshTokens.startFamily(userId, now);
     return respond(userId, refreshTokens.issue(family, now, now.plus(refreshTtl)));
@@ -61,6 +65,7 @@ public class SessionTokens {
         true, presented.usedAt(), presented.expiresAt(), presented.familyRevokedAt(), now);
     switch (verdict) {
       case ROTATE -> {
+        status.requireActive(presented.userId());
         refreshTokens.markUsed(presented.hash(), now);
         return respond(presented.userId(), refreshTokens.issue(presented.family(), now, now.plus(refreshTtl)));
       }

@@ -114,6 +114,36 @@ public class Users {
         .query(String.class).list();
   }
 
+  /** A page of an Organization's members with their contact and teams. */
+  public List<MemberView> memberPage(String organization, int page, int size) {
+    return jdbc.sql("""
+        select m.*, u.email, u.phone, u.display_name,
+               coalesce(array(select t.team from team_member t where t.user_id = m.user_id order by t.team),
+                        '{}') as teams
+          from membership m join app_user u on u.id = m.user_id
+         where m.organization = :org
+         order by m.joined_at, m.user_id limit :limit offset :offset""")
+        .param("org", organization).param("limit", size).param("offset", (long) page * size)
+        .query((rs, i) -> new MemberView(rs.getObject("user_id", UUID.class), rs.getString("display_name"),
+            rs.getString("email"), rs.getString("phone"), strings(rs.getArray("roles")),
+            strings(rs.getArray("environments")), strings(rs.getArray("teams")), instant(rs, "joined_at")))
+        .list();
+  }
+
+  public long memberCount(String organization) {
+    return jdbc.sql("select count(*) from membership where organization = :org").param("org", organization)
+        .query(Long.class).single();
+  }
+
+  /** Locks every membership row of the Organization (role changes and removals serialize on it). */
+  public List<Membership> lockMembers(String organization) {
+    return jdbc.sql("select * from membership where organization = :org order by user_id for update")
+        .param("org", organization).query(MEMBERSHIP).list();
+  }
+
+  public record MemberView(UUID userId, String displayName, String email, String phone, List<String> roles,
+      List<String> environments, List<String> teams, Instant joinedAt) {}
+
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();

@@ -158,4 +158,39 @@ public abstract class IdentityIntegrationTest {
     return io.catalyst.platform.testkit.TestTokens.user(service).roles("service").scope("catalyst.internal")
         .issuedAt(clock.instant()).sign();
   }
+
+  /** A member of {@code org} written straight to the database (no sign-up), with the given roles. */
+  protected java.util.UUID insertMember(String org, java.util.List<String> roles, java.util.List<String> envs) {
+    java.util.UUID id = java.util.UUID.randomUUID();
+    jdbc.sql("insert into app_user (id, email, created_at) values (:id, :email, now())").param("id", id)
+        .param("email", id + "@members.example.com").update();
+    jdbc.sql("""
+        insert into membership (user_id, organization, roles, environments, joined_at)
+        values (:id, :org, :roles, :envs, now())""").param("id", id).param("org", org)
+        .param("roles", roles.toArray(String[]::new)).param("envs", envs.toArray(String[]::new)).update();
+    return id;
+  }
+
+  /** Logs in by email and password and returns the token response. */
+  protected JsonNode loginByPassword(String email, String password) throws Exception {
+    MvcResult result = mvc.perform(postJson("/api/v1/identity/login/password",
+        Map.of("email", email, "password", password))).andReturn();
+    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+    return body(result);
+  }
+
+  protected JsonNode refresh(String refreshToken) throws Exception {
+    MvcResult result = mvc.perform(postJson("/api/v1/identity/token/refresh", Map.of("refreshToken", refreshToken)))
+        .andReturn();
+    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+    return body(result);
+  }
+
+  /** Invites {@code email} into {@code org} as {@code admin} and returns the invitation answer (with its token). */
+  protected JsonNode invite(String org, String adminToken, Map<String, Object> request) throws Exception {
+    MvcResult result = mvc.perform(bearer(postJson("/api/v1/identity/organizations/" + org + "/invitations",
+        request), adminToken)).andReturn();
+    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+    return body(result);
+  }
 }

@@ -1,0 +1,96 @@
+package io.catalyst.identity.member;
+
+import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.otp.OtpService;
+import io.catalyst.identity.signup.PasswordPolicy;
+import io.catalyst.identity.token.SessionTokens;
+import io.catalyst.identity.token.TokenResponse;
+import io.catalyst.identity.user.ContactNormalizer;
+import io.catalyst.identity.user.UserAccount;
+import io.catalyst.identity.user.Users;
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.web.problem.FieldProblem;
+import io.catalyst.platform.web.problem.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-up of an invited person: with the invited email and a password, or the invited phone and the code sent to
+ * it. The invitation is checked first (410 when used or expired, before a code is spent); the new user joins the
+ * inviting Organization with the invited roles and gets a session. No Organization is created.
+ */
+@Service
+public class InvitationSignup {
+
+  private final MemberService members;
+  private final Users users;
+  private final OtpService otp;
+  private final SessionTokens sessions;
+  private final PasswordEncoder passwords;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  InvitationSignup(MemberService members, Users users, OtpService otp, SessionTokens sessions,
+      PasswordEncoder passwords, Outbox outbox, Clock clock) {
+    this.members = members;
+    this.users = users;
+    this.otp = otp;
+    this.sessions = sessions;
+    this.passwords = passwords;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public record Request(String token, String email, String password, String phone, String code, String name) {}
+
+  @Transactional(noRollbackFor = ProblemException.class)
+  public TokenResponse signUp(Request request, String address) {
+    if (request.token() == null || request.token().isBlank()) {
+      throw ProblemException.invalid("Give the invitation token.",
+          List.of(FieldProblem.field("token", "must be the token of your invitation")));
+    }
+    boolean byPhone = request.phone() != null && !request.phone().isBlank();
+    String email = byPhone ? null : ContactNormalizer.email(request.email()).orElseThrow(() -> ProblemException
+        .invalid("The email is not valid.", List.of(FieldProblem.field("email", "must be the invited email"))));
+    String phone = byPhone ? ContactNormalizer.phone(request.phone()).orElseThrow(() -> ProblemException.invalid(
+        "The phone number is not valid.", List.of(FieldProblem.field("phone", "must be the invited phone number"))))
+        : null;
+    String name = request.name() == null || request.name().isBlank() ? null : request.name().trim();
+    if (name != null && name.length() > 100) {
+      throw ProblemException.invalid("The name is too long.",
+          List.of(FieldProblem.field("name", "must be at most 100 characters")));
+    }
+    if (!byPhone) {
+      PasswordPolicy.problem(request.password(), email, name).ifPresent(p -> {
+        throw ProblemException.invalid("The password is not valid: " + p + ".",
+            List.of(FieldProblem.field("password", p)));
+      });
+    } else if (request.code() == null || !request.code().matches("\\d{6}")) {
+      throw ProblemException.invalid("Give the code sent by SMS.",
+          List.of(FieldProblem.field("code", "must be the 6-digit code sent by SMS")));
+    }
+    Invitation invitation = members.requireUsable(request.token(), email, phone);
+    if ((byPhone ? users.byPhone(phone) : users.byEmail(email)).isPresent()) {
+      throw ProblemException.conflict("An account with this " + (byPhone ? "phone number" : "email")
+          + " exists; sign in and accept the invitation instead.");
+    }
+    if (byPhone) {
+      otp.verify(phone, request.code(), address);
+    }
+    Instant now = clock.instant();
+    UserAccount user = UserAccount.newUser(UUID.randomUUID(), email, phone,
+        byPhone ? null : passwords.encode(request.password()), name, now);
+    users.insert(user);
+    String actor = user.id().toString();
+    outbox.publish(CatalystEvent.of(IdentityEvents.USER_SIGNED_UP, "users/" + user.id(), invitation.organization(),
+        new IdentityEvents.UserSignedUp(actor, invitation.organization(), byPhone ? "phone" : "email")).by(actor));
+    members.join(user, request.token());
+    return sessions.start(user.id());
+  }
+}
