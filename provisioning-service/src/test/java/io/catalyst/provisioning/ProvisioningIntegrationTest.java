@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.catalyst.provisioning.support.CatalogServer;
+import io.catalyst.provisioning.support.InstallFaults;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * CLI talks to it), real PostgreSQL and Kafka from the test kit, repositories in a temporary folder.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"catalyst.events.relay.interval=200ms"})
+    properties = {"catalyst.events.relay.interval=200ms", "catalyst.provisioning.install.lease=PT1S",
+        "catalyst.provisioning.install.resume-interval=PT1H"})
 @EmbeddedInfrastructure(database = "provisioning")
+@Import(InstallFaults.Configuration.class)
 public abstract class ProvisioningIntegrationTest {
 
   protected static final Path ROOT;
@@ -44,6 +49,8 @@ public abstract class ProvisioningIntegrationTest {
   @DynamicPropertySource
   static void git(DynamicPropertyRegistry registry) {
     registry.add("catalyst.provisioning.git.root", () -> ROOT.resolve("repositories").toString());
+    // The real catalog-service, its own process (started once per JVM, on first use).
+    registry.add("catalyst.provisioning.catalog-url", CatalogServer::url);
   }
 
   protected static String token(String user, String org, String... roles) {
@@ -63,6 +70,11 @@ public abstract class ProvisioningIntegrationTest {
   }
 
   protected HttpResponse<String> call(String method, String path, String token, String json) {
+    return call(method, path, token, json, java.util.Map.of());
+  }
+
+  protected HttpResponse<String> call(String method, String path, String token, String json,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
@@ -71,6 +83,7 @@ public abstract class ProvisioningIntegrationTest {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

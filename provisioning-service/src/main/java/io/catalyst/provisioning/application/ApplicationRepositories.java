@@ -30,16 +30,12 @@ public class ApplicationRepositories {
   public Created create(ApplicationRepositoryLayout.Spec spec, Set<EnvironmentType> organizationEnvironments,
       String actor) {
     RepositoryPath repo = new RepositoryPath(spec.organization(), spec.application());
-    repositories.create(repo);
     PersonIdent who = new PersonIdent(actor, actor + "@users.catalyst", clock.instant(), ZoneOffset.UTC);
     List<String> branches = ApplicationRepositoryLayout.branches(organizationEnvironments);
     // The first commit goes on main; the other branches start at the same commit.
-    String sha = repositories.head(repo, "main").orElseGet(() -> repositories.commit(repo, "main",
+    String sha = repositories.initialize(repo, "main", branches,
         FileChanges.of(ApplicationRepositoryLayout.files(spec, organizationEnvironments)), who,
-        "Install " + spec.blueprint() + "@" + spec.version() + " as " + spec.application()).sha());
-    for (String branch : branches) {
-      repositories.createBranch(repo, branch, sha);
-    }
+        "Install " + spec.blueprint() + "@" + spec.version() + " as " + spec.application()).sha();
     return new Created(repo, branches, sha);
   }
 

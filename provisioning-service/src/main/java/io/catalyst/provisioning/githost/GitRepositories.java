@@ -187,6 +187,204 @@ public class GitRepositories {
     }
   }
 
+  /**
+   * Commits {@code changes} on {@code branch} only if its head is still {@code expectedHead}: a concurrent edit makes
+   * this answer the current head instead of committing (the caller reports the conflict).
+   */
+  public Commit commitIfHead(RepositoryPath repo, String branch, String expectedHead, FileChanges changes,
+      PersonIdent author, String message) {
+    String refName = "refs/heads/" + branch;
+    try (Repository r = open(repo); ObjectInserter inserter = r.newObjectInserter(); RevWalk walk = new RevWalk(r)) {
+      Ref ref = r.exactRef(refName);
+      if (ref == null || !ref.getObjectId().name().equals(expectedHead)) {
+        throw new HeadMoved(ref == null ? null : ref.getObjectId().name());
+      }
+      RevCommit parent = walk.parseCommit(ref.getObjectId());
+      ObjectId tree = buildTree(r, inserter, parent, changes);
+      if (parent.getTree().equals(tree)) {
+        return new Commit(branch, parent.name(), false);
+      }
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(tree);
+      commit.setParentId(parent);
+      commit.setAuthor(author);
+      commit.setCommitter(author);
+      commit.setMessage(message);
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      RefUpdate update = r.updateRef(refName);
+      update.setNewObjectId(id);
+      update.setExpectedOldObjectId(parent);
+      update.setRefLogIdent(author);
+      update.setRefLogMessage("commit: " + firstLine(message), false);
+      RefUpdate.Result result = update.update(walk);
+      if (result == RefUpdate.Result.FAST_FORWARD || result == RefUpdate.Result.NEW) {
+        return new Commit(branch, id.name(), true);
+      }
+      Ref now = r.exactRef(refName);
+      throw new HeadMoved(now == null ? null : now.getObjectId().name());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not commit to " + repo + " " + branch, e);
+    }
+  }
+
+  /** The branch moved since the caller read it. */
+  public static final class HeadMoved extends RuntimeException {
+    private final String currentHead;
+
+    public HeadMoved(String currentHead) {
+      super("The branch head is now " + currentHead);
+      this.currentHead = currentHead;
+    }
+
+    public String currentHead() {
+      return currentHead;
+    }
+  }
+
+  /** A commit of a branch's history. */
+  public record LogEntry(String sha, String author, String authorEmail, String committer, java.time.Instant time,
+      String message) {}
+
+  /** Commits reachable from {@code branch}, newest first, skipping {@code skip}, at most {@code limit}. */
+  public List<LogEntry> log(RepositoryPath repo, String branch, int skip, int limit) {
+    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+      Ref ref = r.exactRef("refs/heads/" + branch);
+      if (ref == null) {
+        return List.of();
+      }
+      walk.markStart(walk.parseCommit(ref.getObjectId()));
+      List<LogEntry> out = new java.util.ArrayList<>();
+      int seen = 0;
+      for (RevCommit c : walk) {
+        if (seen++ < skip) {
+          continue;
+        }
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(new LogEntry(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+            c.getCommitterIdent().getName(), c.getCommitterIdent().getWhenAsInstant(), c.getFullMessage()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The number of commits reachable from {@code branch}. */
+  public int count(RepositoryPath repo, String branch) {
+    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+      Ref ref = r.exactRef("refs/heads/" + branch);
+      if (ref == null) {
+        return 0;
+      }
+      walk.markStart(walk.parseCommit(ref.getObjectId()));
+      int n = 0;
+      for (RevCommit ignored : walk) {
+        n++;
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The files directly inside {@code folder} at the head of {@code branch}, by name. */
+  public List<String> list(RepositoryPath repo, String branch, String folder) {
+    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+      Ref ref = r.exactRef("refs/heads/" + branch);
+      if (ref == null) {
+        return List.of();
+      }
+      RevCommit commit = walk.parseCommit(ref.getObjectId());
+      try (TreeWalk tw = TreeWalk.forPath(r, folder, commit.getTree())) {
+        if (tw == null || !tw.isSubtree()) {
+          return List.of();
+        }
+        try (TreeWalk inside = new TreeWalk(r)) {
+          inside.addTree(tw.getObjectId(0));
+          List<String> names = new java.util.ArrayList<>();
+          while (inside.next()) {
+            if (!inside.isSubtree()) {
+              names.add(inside.getNameString());
+            }
+          }
+          return names.stream().sorted().toList();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Moves the repository out of the host to {@code {root}/_archived/{owner}/{name}-{suffix}.git}: never deleted, no
+   * longer served ({@code _archived} is not an owner name). Returns where it went, or null when it did not exist.
+   */
+  public synchronized Path archive(RepositoryPath repo, String suffix) {
+    if (!exists(repo)) {
+      return null;
+    }
+    try {
+      Path target = root.resolve("_archived").resolve(repo.owner()).resolve(repo.name() + "-" + suffix + ".git");
+      Files.createDirectories(target.getParent());
+      Files.move(directory(repo), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not archive " + repo, e);
+    }
+  }
+
+  /**
+   * Gives a new repository its first commit on {@code first} and every branch of {@code branches} at that commit, with
+   * the repository opened once (the install flow creates several repositories per request). Idempotent: when
+   * {@code first} exists its head is the start of the missing branches, and branches that exist stay.
+   */
+  public Commit initialize(RepositoryPath repo, String first, List<String> branches, FileChanges changes,
+      PersonIdent author, String message) {
+    create(repo);
+    try (Repository r = open(repo); ObjectInserter inserter = r.newObjectInserter(); RevWalk walk = new RevWalk(r)) {
+      Ref head = r.exactRef("refs/heads/" + first);
+      ObjectId start;
+      boolean changed = false;
+      if (head != null) {
+        start = head.getObjectId();
+      } else {
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(buildTree(r, inserter, null, changes));
+        commit.setAuthor(author);
+        commit.setCommitter(author);
+        commit.setMessage(message);
+        start = inserter.insert(commit);
+        inserter.flush();
+        changed = true;
+      }
+      org.eclipse.jgit.lib.BatchRefUpdate batch = r.getRefDatabase().newBatchUpdate();
+      batch.setRefLogIdent(author);
+      batch.setRefLogMessage("branch: created", false);
+      batch.setAtomic(false);
+      for (String branch : branches) {
+        if (r.exactRef("refs/heads/" + branch) == null) {
+          batch.addCommand(new org.eclipse.jgit.transport.ReceiveCommand(ObjectId.zeroId(), start,
+              "refs/heads/" + branch));
+        }
+      }
+      if (!batch.getCommands().isEmpty()) {
+        batch.execute(walk, org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
+        for (org.eclipse.jgit.transport.ReceiveCommand c : batch.getCommands()) {
+          if (c.getResult() != org.eclipse.jgit.transport.ReceiveCommand.Result.OK
+              && r.exactRef(c.getRefName()) == null) {
+            throw new IllegalStateException("Could not create " + repo + " " + c.getRefName() + ": " + c.getResult());
+          }
+        }
+      }
+      return new Commit(first, start.name(), changed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not initialize " + repo, e);
+    }
+  }
+
   /** Points {@code branch} at {@code sha} unless it exists already. */
   public void createBranch(RepositoryPath repo, String branch, String sha) {
     try (Repository r = open(repo)) {

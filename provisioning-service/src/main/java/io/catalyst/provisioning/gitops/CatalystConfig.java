@@ -33,6 +33,12 @@ public class CatalystConfig {
     return repositories.commit(REPOSITORY, BRANCH, FileChanges.of(files), ident(actor), message);
   }
 
+  /** Commits {@code changes} (writes and removals) as {@code actor}. */
+  public GitRepositories.Commit apply(FileChanges changes, String actor, String message) {
+    ensureExists();
+    return repositories.commit(REPOSITORY, BRANCH, changes, ident(actor), message);
+  }
+
   /** Removes {@code folder} and everything in it. */
   public GitRepositories.Commit remove(String folder, String actor, String message) {
     ensureExists();

@@ -1,0 +1,294 @@
+package io.catalyst.provisioning.install;
+
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.web.problem.ProblemException;
+import io.catalyst.provisioning.application.ApplicationRepositories;
+import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
+import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.provisioning.githost.GitRepositories;
+import io.catalyst.provisioning.githost.RepositoryPath;
+import io.catalyst.provisioning.gitops.ApplicationSources;
+import io.catalyst.provisioning.gitops.CatalystConfig;
+import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** The steps of an install saga against the database and the Git host: each idempotent, each with its undo. */
+@Component
+class InstallActions {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final GitRepositories git;
+  private final ApplicationRepositories applicationRepositories;
+  private final CatalystConfig catalystConfig;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final InstallProperties properties;
+  private final ObjectProvider<InstallStepHook> hooks;
+
+  InstallActions(JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
+      ApplicationRepositories applicationRepositories, CatalystConfig catalystConfig, Outbox outbox, Clock clock,
+      InstallProperties properties, ObjectProvider<InstallStepHook> hooks) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.git = git;
+    this.applicationRepositories = applicationRepositories;
+    this.catalystConfig = catalystConfig;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.properties = properties;
+    this.hooks = hooks;
+  }
+
+  /** The actions of one install. */
+  InstallSaga.Actions of(UUID install, InstallPlan plan, String actor) {
+    return new InstallSaga.Actions() {
+      @Override
+      public void run(InstallStep step) {
+        hooks.orderedStream().forEach(h -> h.before(install, step));
+        switch (step.kind()) {
+          case RESERVE -> reserve(install, plan, actor);
+          case REPOSITORY -> repository(install, plan, application(plan, step.target()), actor);
+          case GITOPS -> gitops(plan, actor);
+          case FINISH -> finish(install, plan, actor);
+        }
+      }
+
+      @Override
+      public void compensate(InstallStep step) {
+        switch (step.kind()) {
+          case RESERVE -> jdbc.sql("delete from application where install_id = :id").param("id", install).update();
+          case REPOSITORY -> git.archive(new RepositoryPath(plan.organization(), step.target()),
+              "rolled-back-" + install.toString().substring(0, 8));
+          case GITOPS -> removeSources(plan, actor);
+          case FINISH -> { } // one transaction: nothing of it survives a failure
+        }
+      }
+    };
+  }
+
+  private void reserve(UUID install, InstallPlan plan, String actor) {
+    tx.executeWithoutResult(status -> {
+      Timestamp now = Timestamp.from(clock.instant());
+      List<String> taken = new ArrayList<>();
+      for (InstallPlan.PlannedApplication app : plan.applications()) {
+        int inserted = jdbc.sql("""
+            insert into application (organization, name, environment, blueprint, version, digest, category,
+                                     backing_service, depends_on, hostname, status, install_id, created_at,
+                                     created_by, updated_at)
+            values (:org, :name, :env, :bp, :version, :digest, :category, :backing, :deps, :hostname, 'Installing',
+                    :install, :now, :actor, :now)
+            on conflict do nothing""")
+            .param("org", plan.organization()).param("name", app.name()).param("env", plan.environment())
+            .param("bp", app.blueprint()).param("version", app.version()).param("digest", app.digest())
+            .param("category", app.category()).param("backing", app.backingService())
+            .param("deps", String.join(",", app.dependsOn())).param("hostname", app.hostname())
+            .param("install", install).param("now", now).param("actor", actor).update();
+        boolean ours = inserted == 1 || jdbc.sql(
+                "select count(*) from application where organization = :org and name = :name and install_id = :id")
+            .param("org", plan.organization()).param("name", app.name()).param("id", install)
+            .query(Long.class).single() == 1;
+        if (!ours || (inserted == 1 && git.exists(new RepositoryPath(plan.organization(), app.name())))) {
+          taken.add(app.name());
+        }
+      }
+      if (!taken.isEmpty()) {
+        status.setRollbackOnly();
+        throw ProblemException.conflict("The Application name" + (taken.size() > 1 ? "s " : " ")
+                + String.join(", ", taken) + (taken.size() > 1 ? " are" : " is")
+                + " taken in " + plan.organization() + " (an Application or a repository of that name exists). "
+                + "Choose another name, or reuse the existing Application.")
+            .with("applications", taken);
+      }
+    });
+  }
+
+  private void repository(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app, String actor) {
+    applicationRepositories.create(new ApplicationRepositoryLayout.Spec(plan.organization(), app.name(),
+        app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(app.values()),
+        plan.team(), regions(plan.environment()), app.secretKeys()), organizationEnvironments(plan.organization()),
+        actor);
+  }
+
+  private void gitops(InstallPlan plan, String actor) {
+    EnvironmentName env = EnvironmentName.parse(plan.environment()).orElseThrow();
+    tx.executeWithoutResult(status -> {
+      lockEnvironment(env); // one writer of an Environment's application list at a time, across instances
+      Map<String, String> files = new LinkedHashMap<>();
+      Set<String> listed = new TreeSet<>(listedSources(env));
+      for (InstallPlan.PlannedApplication app : plan.applications()) {
+        files.put(ApplicationSources.path(env, app.name()),
+            ApplicationSources.manifest(env, app.name(), properties.gitBaseUrl(), app.dependsOn()));
+        listed.add(app.name() + ".yaml");
+      }
+      files.put(applicationsFolder(env) + "kustomization.yaml", applicationsKustomization(listed));
+      rootKustomization(env, true).ifPresent(k -> files.put(EnvironmentBootstrap.folder(env) + "kustomization.yaml", k));
+      catalystConfig.write(files, actor, "Environment " + env + ": install "
+          + String.join(", ", plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList())
+          + "\n\nFrom " + plan.blueprint() + "@" + plan.version() + " by " + actor + ".");
+    });
+  }
+
+  private void removeSources(InstallPlan plan, String actor) {
+    removeSources(EnvironmentName.parse(plan.environment()).orElseThrow(),
+        plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList(), actor,
+        "roll back the install of");
+  }
+
+  /** Removes the Flux objects of {@code applications} from the Environment's bootstrap (no commit if none is there). */
+  void removeSources(EnvironmentName env, List<String> applications, String actor, String why) {
+    tx.executeWithoutResult(status -> {
+      lockEnvironment(env);
+      Set<String> listed = new TreeSet<>(listedSources(env));
+      FileChanges changes = new FileChanges();
+      for (String app : applications) {
+        listed.remove(app + ".yaml");
+        changes.remove(ApplicationSources.path(env, app));
+      }
+      if (listed.isEmpty()) {
+        changes.remove(applicationsFolder(env).substring(0, applicationsFolder(env).length() - 1));
+        rootKustomization(env, false).ifPresent(k ->
+            changes.write(EnvironmentBootstrap.folder(env) + "kustomization.yaml", k));
+      } else {
+        changes.write(applicationsFolder(env) + "kustomization.yaml", applicationsKustomization(listed));
+      }
+      catalystConfig.apply(changes, actor, "Environment " + env + ": " + why + " "
+          + String.join(", ", applications));
+    });
+  }
+
+  private void finish(UUID install, InstallPlan plan, String actor) {
+    tx.executeWithoutResult(status -> {
+      String current = jdbc.sql("select status from install where id = :id for update").param("id", install)
+          .query(String.class).single();
+      if ("Installed".equals(current)) {
+        return; // an earlier attempt committed this step; its events are out already
+      }
+      Timestamp now = Timestamp.from(clock.instant());
+      for (InstallPlan.PlannedApplication app : plan.applications()) {
+        jdbc.sql("""
+            insert into application_installation (environment, application, organization, installed_at)
+            values (:env, :app, :org, :now) on conflict do nothing""")
+            .param("env", plan.environment()).param("app", app.name()).param("org", plan.organization())
+            .param("now", now).update();
+        outbox.publish(CatalystEvent.of("application.installed.v1",
+                "applications/" + plan.organization() + "/" + app.name(), plan.organization(),
+                new ApplicationEvents.Installed(plan.organization(), plan.environment(), app.name(), app.blueprint(),
+                    app.version(), app.version(), app.dependsOn(), app.repository(), "Installing",
+                    app.backingService(), install.toString()))
+            .inEnvironment(plan.environment()).by(actor));
+      }
+      jdbc.sql("""
+          update install set status = 'Installed', lease_until = null, updated_at = :now where id = :id""")
+          .param("id", install).param("now", now).update();
+      jdbc.sql("update install_step set status = 'Done' where install_id = :id and kind = 'FINISH'")
+          .param("id", install).update();
+    });
+  }
+
+  /** Deletes an uninstalled Application's rows and publishes {@code application.uninstalled.v1}, together. */
+  void forget(String organization, String environment, String application, String actor) {
+    tx.executeWithoutResult(status -> {
+      int deleted = jdbc.sql("delete from application where organization = :org and name = :app")
+          .param("org", organization).param("app", application).update();
+      jdbc.sql("delete from application_installation where environment = :env and application = :app")
+          .param("env", environment).param("app", application).update();
+      if (deleted > 0) {
+        outbox.publish(CatalystEvent.of("application.uninstalled.v1",
+                "applications/" + organization + "/" + application, organization,
+                new ApplicationEvents.Uninstalled(organization, environment, application, actor))
+            .inEnvironment(environment).by(actor));
+      }
+    });
+  }
+
+  private void lockEnvironment(EnvironmentName env) {
+    jdbc.sql("select name from environment where name = :name for update").param("name", env.toString())
+        .query(String.class).optional()
+        .orElseThrow(() -> ProblemException.notFound("Environment " + env));
+  }
+
+  private List<String> listedSources(EnvironmentName env) {
+    String folder = applicationsFolder(env);
+    return git.exists(CatalystConfig.REPOSITORY)
+        ? git.list(CatalystConfig.REPOSITORY, "main", folder.substring(0, folder.length() - 1)).stream()
+            .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList()
+        : List.of();
+  }
+
+  private static String applicationsFolder(EnvironmentName env) {
+    return EnvironmentBootstrap.folder(env) + "applications/";
+  }
+
+  private static String applicationsKustomization(Set<String> files) {
+    StringBuilder out = new StringBuilder("""
+        # The Flux objects of the Environment's Applications, one file each (written by provisioning-service).
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+        """);
+    files.forEach(f -> out.append("  - ").append(f).append('\n'));
+    return out.toString();
+  }
+
+  /** The Environment's kustomization with (or without) the {@code applications} folder; empty when unchanged. */
+  private java.util.Optional<String> rootKustomization(EnvironmentName env, boolean withApplications) {
+    String path = EnvironmentBootstrap.folder(env) + "kustomization.yaml";
+    return git.read(CatalystConfig.REPOSITORY, "main", path).flatMap(current -> {
+      boolean has = current.contains("\n  - applications\n");
+      if (has == withApplications) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(withApplications ? current + (current.endsWith("\n") ? "" : "\n")
+          + "  - applications\n" : current.replace("\n  - applications\n", "\n"));
+    });
+  }
+
+  private List<String> regions(String environment) {
+    String regions = jdbc.sql("select regions from environment where name = :name").param("name", environment)
+        .query(String.class).optional().orElse("primary");
+    return List.of(regions.split(","));
+  }
+
+  private Set<EnvironmentType> organizationEnvironments(String organization) {
+    Set<EnvironmentType> types = EnumSet.noneOf(EnvironmentType.class);
+    jdbc.sql("select type from environment where organization = :org").param("org", organization)
+        .query(String.class).list().forEach(t -> EnvironmentType.ofCode(t).ifPresent(types::add));
+    return types;
+  }
+
+  private static InstallPlan.PlannedApplication application(InstallPlan plan, String name) {
+    return plan.applications().stream().filter(a -> a.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No Application " + name + " in plan " + plan.id()));
+  }
+
+  static String yaml(Map<String, Object> values) {
+    if (values == null || values.isEmpty()) {
+      return "{}\n";
+    }
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(0);
+    options.setSplitLines(false);
+    return new Yaml(options).dump(values);
+  }
+}

@@ -1,0 +1,75 @@
+package io.catalyst.provisioning.web;
+
+import io.catalyst.platform.web.security.Caller;
+import io.catalyst.provisioning.application.Applications;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Applications of an Environment: list, detail, history, configure. */
+@RestController
+@RequestMapping("/api/v1/provisioning/environments/{environment}/applications")
+class ApplicationController {
+
+  /**
+   * New config: {@code values} (form values, JSON) or {@code yaml} (raw text); {@code expectedHead} or
+   * {@code If-Match} is the head the edit was made on.
+   */
+  record ConfigChange(Map<String, Object> values, String yaml, String expectedHead, String message) {}
+
+  private final Applications applications;
+  private final io.catalyst.provisioning.billing.BillingClient billing;
+
+  ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing) {
+    this.applications = applications;
+    this.billing = billing;
+  }
+
+  /** The change as it would be committed (diff, values, dependency impact, price), without committing it. */
+  @org.springframework.web.bind.annotation.PostMapping("/{application}/config/plan")
+  Applications.ChangePlan planChange(Caller caller, @PathVariable String environment,
+      @PathVariable String application, @RequestBody ConfigChange change) {
+    return applications.planChange(caller, environment, application, change.values(), change.yaml(), billing);
+  }
+
+  @GetMapping
+  Applications.Page list(Caller caller, @PathVariable String environment,
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return applications.list(caller, environment, status, page, size);
+  }
+
+  @GetMapping("/{application}")
+  ResponseEntity<Applications.Detail> detail(Caller caller, @PathVariable String environment,
+      @PathVariable String application, @RequestParam(defaultValue = "0") int historyPage,
+      @RequestParam(defaultValue = "20") int historySize) {
+    Applications.Detail detail = applications.detail(caller, environment, application, historyPage, historySize);
+    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+    if (detail.lastCommit() != null) {
+      ok.eTag("\"" + detail.lastCommit().sha() + "\"");
+    }
+    return ok.body(detail);
+  }
+
+  @GetMapping("/{application}/history")
+  Applications.History history(Caller caller, @PathVariable String environment, @PathVariable String application,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    return applications.history(caller, environment, application, page, size);
+  }
+
+  @PutMapping("/{application}/config")
+  ResponseEntity<Applications.Configured> configure(Caller caller, @PathVariable String environment,
+      @PathVariable String application, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody ConfigChange change) {
+    Applications.Configured configured = applications.configure(caller, environment, application, change.values(),
+        change.yaml(), ifMatch != null ? ifMatch : change.expectedHead(), change.message());
+    return ResponseEntity.ok().eTag("\"" + configured.sha() + "\"").body(configured);
+  }
+}
