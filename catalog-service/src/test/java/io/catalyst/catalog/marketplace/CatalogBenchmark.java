@@ -80,7 +80,7 @@ class CatalogBenchmark extends CatalogIntegrationTest {
         "{\"domain\": \"acme.om\", \"adminEmail\": \"ops@acme.om\", \"pharmacyName\": \"Acme\"}");
     lines.add(measure("resolve bp-bundle-dev-team (4 levels: bundle → gitea → keycloak → postgres)", i ->
         resolve.resolve(Viewer.ANONYMOUS, "bp-bundle-dev-team", VersionRange.any(), config, List.of()).orElseThrow()));
-    lines.add(measure("resolve bp-bundle-pharmacy (4 levels: bundle → woocommerce → wordpress → mysql)", i ->
+    lines.add(measure("resolve bp-bundle-pharmacy (bundle and its five Applications)", i ->
         resolve.resolve(Viewer.ANONYMOUS, "bp-bundle-pharmacy", VersionRange.any(), config, List.of())
             .orElseThrow()));
 

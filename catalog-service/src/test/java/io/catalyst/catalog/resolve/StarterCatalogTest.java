@@ -66,23 +66,35 @@ class StarterCatalogTest {
   }
 
   @Test
-  void thePharmacyBundleSharesOnePostgresBetweenErpnextAndStalwart() {
+  void thePharmacyBundleIsFiveApplicationsSharingOnePostgresBetweenErpnextAndStalwart() {
     DependencyResolver resolver = new DependencyResolver(name -> CATALOG.getOrDefault(name, List.of()));
     ObjectNode config = (ObjectNode) JsonMapper.builder().build().readTree("""
         {"pharmacyName": "Muscat Pharmacy", "domain": "muscat-pharmacy.om", "adminEmail": "owner@muscat-pharmacy.om"}""");
     Resolution r = resolver.resolve("bp-bundle-pharmacy", VersionRange.parse("^1"), config, List.of());
     assertThat(r.problems()).isEmpty();
     assertThat(r.warnings()).isEmpty();
+    // The seed's bundle: ERPNext + WooCommerce + Stalwart + PostgreSQL + Redis (Valkey), and the composite itself.
     assertThat(r.nodes()).extracting(n -> n.blueprint() + "@" + n.version()).containsExactlyInAnyOrder(
-        "bp-postgres@17.5.0", "bp-valkey@8.1.3", "bp-erpnext@15.70.2", "bp-mysql@8.4.5", "bp-wordpress@6.8.2",
+        "bp-postgres@17.5.0", "bp-valkey@8.1.3", "bp-erpnext@15.70.2",
         "bp-woocommerce@9.9.5", "bp-stalwart@0.12.5", "bp-bundle-pharmacy@1.2.0");
     Node pg = r.nodes().stream().filter(n -> n.blueprint().equals("bp-postgres")).findFirst().orElseThrow();
     assertThat(pg.config().at("/instances").asInt()).isEqualTo(2);
     assertThat(pg.config().get("databases").toString()).contains("erpnext").contains("stalwart");
-    Node shop = r.nodes().stream().filter(n -> n.blueprint().equals("bp-wordpress")).findFirst().orElseThrow();
-    assertThat(shop.config().at("/domain").asString()).isEqualTo("shop.muscat-pharmacy.om");
-    assertThat(shop.depth()).isEqualTo(2);
+    Node shop = r.nodes().stream().filter(n -> n.blueprint().equals("bp-woocommerce")).findFirst().orElseThrow();
+    assertThat(shop.config().at("/site/domain").asString()).isEqualTo("shop.muscat-pharmacy.om");
+    assertThat(shop.config().at("/database/mode").asString()).isEqualTo("embedded");
+    assertThat(shop.depth()).isEqualTo(1);
+  }
+
+  @Test
+  void aShopWithAManagedDatabaseGetsItsOwnMysql() {
+    DependencyResolver resolver = new DependencyResolver(name -> CATALOG.getOrDefault(name, List.of()));
+    ObjectNode config = (ObjectNode) JsonMapper.builder().build().readTree("""
+        {"database": {"mode": "managed"}}""");
+    Resolution r = resolver.resolve("bp-woocommerce", VersionRange.any(), config, List.of());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.nodes()).extracting(Node::blueprint).containsExactlyInAnyOrder("bp-woocommerce", "bp-mysql");
     Node mysql = r.nodes().stream().filter(n -> n.blueprint().equals("bp-mysql")).findFirst().orElseThrow();
-    assertThat(mysql.depth()).isEqualTo(3);
+    assertThat(mysql.config().get("databases").toString()).contains("woocommerce");
   }
 }

@@ -47,14 +47,14 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
 
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     JsonNode page = JSON.readTree(list.body());
-    assertThat(page.get("total").asInt()).isEqualTo(7);
-    assertThat(page.get("statuses").get("Installing").asInt()).isEqualTo(7);
+    assertThat(page.get("total").asInt()).isEqualTo(5);
+    assertThat(page.get("statuses").get("Installing").asInt()).isEqualTo(5);
     JsonNode db = find(page, "pharmacy-db");
     assertThat(db.get("backingService").asBoolean()).isTrue();
     assertThat(db.get("usedBy").toString()).contains("pharmacy-erp", "pharmacy-mail");
     assertThat(find(page, "pharmacy-erp").get("backingService").asBoolean()).isFalse();
 
-    HttpResponse<String> paged = call("GET", base(env) + "/applications?status=installing&page=1&size=5", viewer);
+    HttpResponse<String> paged = call("GET", base(env) + "/applications?status=installing&page=1&size=3", viewer);
     assertThat(JSON.readTree(paged.body()).get("items").size()).isEqualTo(2);
     assertThat(call("GET", base(env) + "/applications?status=Running", viewer).body()).contains("\"total\":0");
 
@@ -142,7 +142,7 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode items = JSON.readTree(response.body()).get("items");
-    assertThat(items.size()).isEqualTo(7);
+    assertThat(items.size()).isEqualTo(5);
     JsonNode erp = null;
     for (JsonNode item : items) {
       if (item.get("metadata").get("name").asString().equals("pharmacy-erp")) {
@@ -204,7 +204,7 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     assertThat(outboxData("application.uninstalled.v1", "applications/" + org + "/pharmacy-shop"))
         .contains("\"application\":\"pharmacy-shop\"", "\"environment\":\"" + env + "\"");
     assertThat(JSON.readTree(call("GET", base(env) + "/applications", admin).body()).get("total").asInt())
-        .isEqualTo(6);
+        .isEqualTo(4);
     assertThat(call("DELETE", base(env) + "/applications/pharmacy-shop", admin).statusCode()).isEqualTo(404);
   }
 

@@ -37,8 +37,9 @@ class InstallIT extends ProvisioningIntegrationTest {
   static final String PHARMACY_CONFIG = """
       {"pharmacyName": "Muscat Pharmacy", "domain": "muscat-pharmacy.om", "adminEmail": "owner@muscat-pharmacy.om"}""";
   /** The pharmacy bundle's Applications: its five members, plus WordPress under WooCommerce and WordPress's MySQL. */
+  /** The seed's bundle: ERPNext + WooCommerce + Stalwart + PostgreSQL + Redis, five Applications and five repos. */
   static final List<String> PHARMACY_APPS = List.of("pharmacy-cache", "pharmacy-db", "pharmacy-erp", "pharmacy-mail",
-      "pharmacy-shop", "pharmacy-shop-site", "pharmacy-shop-site-db");
+      "pharmacy-shop");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,8 +86,9 @@ class InstallIT extends ProvisioningIntegrationTest {
     assertThat(names(erp.get("dependsOn"))).containsExactlyInAnyOrder("pharmacy-db", "pharmacy-cache");
     assertThat(erp.get("backingService").asBoolean()).isFalse();
     assertThat(app(plan, "pharmacy-db").get("backingService").asBoolean()).isTrue();
-    assertThat(app(plan, "pharmacy-shop-site").get("backingService").asBoolean()).isTrue();
-    assertThat(plan.get("edges").toString()).contains("{\"from\":\"pharmacy-shop\",\"to\":\"pharmacy-shop-site\"}");
+    assertThat(app(plan, "pharmacy-cache").get("backingService").asBoolean()).isTrue();
+    assertThat(app(plan, "pharmacy-shop").get("backingService").asBoolean()).isFalse();
+    assertThat(plan.get("edges").toString()).contains("{\"from\":\"pharmacy-erp\",\"to\":\"pharmacy-db\"}");
     // A plan changes nothing.
     assertThat(repositories.list(org)).isEmpty();
     assertThat(jdbc.sql("select count(*) from application where organization = :o").param("o", org)
