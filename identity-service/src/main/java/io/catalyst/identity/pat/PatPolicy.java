@@ -1,15 +1,11 @@
 package io.catalyst.identity.pat;
 
+import io.catalyst.identity.token.OpaqueTokens;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -24,7 +20,6 @@ public final class PatPolicy {
   public static final List<String> SCOPES = List.of("api:read", "api:write", "git:read", "git:write");
   public static final int DEFAULT_DAYS = 90;
   public static final int MAX_DAYS = 365;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private PatPolicy() {}
 
@@ -59,17 +54,11 @@ public final class PatPolicy {
   }
 
   public static String generate() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return OpaqueTokens.generate(PREFIX);
   }
 
   public static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OpaqueTokens.hash(token);
   }
 
   /** Whether a stored token is usable at {@code now}. */

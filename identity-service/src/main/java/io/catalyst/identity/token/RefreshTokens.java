@@ -1,12 +1,7 @@
 package io.catalyst.identity.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +11,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RefreshTokens {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PREFIX = "crt_";
 
   private final JdbcClient jdbc;
@@ -36,9 +30,7 @@ class RefreshTokens {
 
   /** A new token in {@code family}; returns its value. */
   String issue(UUID family, Instant now, Instant expiresAt) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = OpaqueTokens.generate(PREFIX);
     jdbc.sql("insert into refresh_token (token_hash, family_id, issued_at, expires_at) values (:h, :f, :now, :exp)")
         .param("h", hash(token)).param("f", family).param("now", Timestamp.from(now))
         .param("exp", Timestamp.from(expiresAt)).update();
@@ -80,11 +72,7 @@ class RefreshTokens {
   }
 
   static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OpaqueTokens.hash(token);
   }
 
   private static Instant instant(Timestamp t) {
