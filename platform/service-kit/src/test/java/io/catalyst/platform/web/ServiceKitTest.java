@@ -145,6 +145,9 @@ class ServiceKitTest {
     assertThat(response.body()).contains("\"authenticated\":false");
     assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+    var metrics = send("GET", "/actuator/prometheus", TestTokens.user("root").roles("sovereign-admin").sign(), null);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("sovereign=\"local\"");
   }
 
   @Test
