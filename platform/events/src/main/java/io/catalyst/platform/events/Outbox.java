@@ -36,7 +36,7 @@ public class Outbox {
     this.tracer = tracer;
     this.relay = relay;
     this.service = properties.service();
-    this.source = "/sovereigns/" + sovereign.name() + "/services/" + service;
+    this.source = "/sovereigns/" + sovereign.name() + "/services/" + (service == null ? "unnamed" : service);
   }
 
   /**
@@ -48,6 +48,23 @@ public class Outbox {
     if (service == null || service.isBlank()) {
       throw new IllegalStateException("Set catalyst.events.service to publish events");
     }
+    return publish(event, Topics.of(service), source);
+  }
+
+  /**
+   * Records {@code event} for another topic on behalf of a named component of this service, e.g. a runtime adapter
+   * reporting on {@code catalyst.runtime.v1} as {@code /sovereigns/{sov}/components/simulated-runtime}. The type
+   * must be complete ({@code io.catalyst.…}).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID publishAs(String component, String topic, CatalystEvent event) {
+    if (!event.type().startsWith("io.catalyst.")) {
+      throw new IllegalArgumentException("Give the full event type for topic " + topic + ": " + event.type());
+    }
+    return publish(event, topic, source.substring(0, source.lastIndexOf("/services/")) + "/components/" + component);
+  }
+
+  private UUID publish(CatalystEvent event, String topic, String eventSource) {
     UUID id = UUID.randomUUID();
     String type = event.type().startsWith("io.catalyst.") ? event.type() : "io.catalyst." + service + "." + event.type();
     String key = event.organization() != null ? event.organization() : "_sovereign";
@@ -57,10 +74,10 @@ public class Outbox {
         values (:id, :topic, :key, :type, :source, :subject, :time, :organization, :environment, :actor,
                 :traceparent, :data)""")
         .param("id", id)
-        .param("topic", Topics.of(service))
+        .param("topic", topic)
         .param("key", key)
         .param("type", type)
-        .param("source", source)
+        .param("source", eventSource)
         .param("subject", event.subject())
         .param("time", Timestamp.from(clock.instant()))
         .param("organization", event.organization())

@@ -51,6 +51,18 @@ class OutboxTest extends EventsTestBase {
   }
 
   @Test
+  void aComponentCanReportOnAnotherTopicUnderItsOwnSource() {
+    orders.reportShipped("muscatpharmacy", "shipped-1");
+
+    List<ConsumerRecord<String, byte[]>> seen = readUntil("catalyst.courier.v1", Duration.ofSeconds(20),
+        rs -> withSubject(rs, "orders/shipped-1") != null);
+    ConsumerRecord<String, byte[]> record = withSubject(seen, "orders/shipped-1");
+    assertThat(record).isNotNull();
+    assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("io.catalyst.courier.order.shipped.v1");
+    assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/sovereigns/local/components/courier");
+  }
+
+  @Test
   void aRolledBackTransactionPublishesNothing() {
     assertThatThrownBy(() -> orders.placeThenFail("muscatpharmacy", "rolled-back-1"))
         .hasMessageContaining("payment declined");

@@ -26,6 +26,13 @@ public class OrderService {
         .inEnvironment(org + "-prod").by("ahmed"));
   }
 
+  /** A component reporting on another topic (as a runtime adapter does on catalyst.runtime.v1). */
+  @Transactional
+  public void reportShipped(String org, String name) {
+    outbox.publishAs("courier", "catalyst.courier.v1", CatalystEvent.of("io.catalyst.courier.order.shipped.v1",
+        "orders/" + name, org, new OrderPlaced(name, 0)));
+  }
+
   @Transactional
   public void placeThenFail(String org, String name) {
     place(org, name, 0);
