@@ -43,7 +43,8 @@ public class Applications {
   /** An Application in a list. */
   public record Summary(String name, String environment, String blueprint, String version, String status,
       String hostname, String category, boolean backingService, List<String> dependsOn, List<String> usedBy,
-      String repository, Instant installedAt) {}
+      String repository, Instant installedAt, Integer readyPods, Integer desiredPods, String statusReason,
+      Instant statusChangedAt) {}
 
   public record Page(List<Summary> items, int page, int size, long total, Map<String, Long> statuses) {}
 
@@ -55,7 +56,8 @@ public class Applications {
   public record Detail(String name, String organization, String environment, String branch, String blueprint,
       String version, String status, String hostname, String category, boolean backingService,
       List<String> dependsOn, List<String> usedBy, String repository, Map<String, Object> config, String valuesYaml,
-      Map<String, Object> placement, Commit lastCommit, History history) {}
+      Map<String, Object> placement, Commit lastCommit, History history, Integer readyPods, Integer desiredPods,
+      String statusReason, Instant statusChangedAt) {}
 
   /** The result of a configure: the commit on the Environment's branch. */
   public record Configured(String application, String branch, String sha, String previousSha, boolean changed,
@@ -109,7 +111,8 @@ public class Applications {
     Summary s = summary(row, all);
     return new Detail(row.name(), env.organization(), env.toString(), branch, row.blueprint(), version, row.status(),
         row.hostname(), row.category(), row.backingService(), s.dependsOn(), s.usedBy(), repo.toString(),
-        parse(values), values, placement, history.items().isEmpty() ? null : history.items().getFirst(), history);
+        parse(values), values, placement, history.items().isEmpty() ? null : history.items().getFirst(), history,
+        row.readyPods(), row.desiredPods(), row.statusReason(), row.statusChangedAt());
   }
 
   public History history(Caller caller, String environment, String application, int page, int size) {
@@ -296,11 +299,7 @@ public class Applications {
       items = items.param("org", org);
       count = count.param("org", org);
     }
-    List<Row> rows = items.query((rs, i) -> new Row(rs.getString("name"), rs.getString("environment"),
-        rs.getString("blueprint"), rs.getString("version"), rs.getString("status"), rs.getString("hostname"),
-        rs.getString("category"), rs.getBoolean("backing_service"), rs.getString("depends_on").isEmpty() ? List.of()
-            : Arrays.asList(rs.getString("depends_on").split(",")), rs.getTimestamp("created_at").toInstant()))
-        .list();
+    List<Row> rows = items.query((rs, i) -> Row.of(rs)).list();
     List<Object> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(backstage ? component(r, gitBaseUrl) : summary(r, List.of()));
@@ -359,16 +358,24 @@ public class Applications {
   // ---------------------------------------------------------------------------------------------------------------
 
   private record Row(String name, String environment, String blueprint, String version, String status,
-      String hostname, String category, boolean backingService, List<String> dependsOn, Instant createdAt) {}
+      String hostname, String category, boolean backingService, List<String> dependsOn, Instant createdAt,
+      Integer readyPods, Integer desiredPods, String statusReason, Instant statusChangedAt) {
+
+    static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
+      java.sql.Timestamp changed = rs.getTimestamp("status_changed_at");
+      return new Row(rs.getString("name"), rs.getString("environment"), rs.getString("blueprint"),
+          rs.getString("version"), rs.getString("status"), rs.getString("hostname"), rs.getString("category"),
+          rs.getBoolean("backing_service"), rs.getString("depends_on").isEmpty() ? List.of()
+              : Arrays.asList(rs.getString("depends_on").split(",")), rs.getTimestamp("created_at").toInstant(),
+          (Integer) rs.getObject("ready_pods"), (Integer) rs.getObject("desired_pods"), rs.getString("status_reason"),
+          changed == null ? null : changed.toInstant());
+    }
+  }
 
   private List<Row> rows(String environment) {
     return jdbc.sql("select * from application where environment = :env order by backing_service, name")
         .param("env", environment)
-        .query((rs, i) -> new Row(rs.getString("name"), rs.getString("environment"), rs.getString("blueprint"),
-            rs.getString("version"), rs.getString("status"), rs.getString("hostname"), rs.getString("category"),
-            rs.getBoolean("backing_service"), rs.getString("depends_on").isEmpty() ? List.of()
-                : Arrays.asList(rs.getString("depends_on").split(",")), rs.getTimestamp("created_at").toInstant()))
-        .list();
+        .query((rs, i) -> Row.of(rs)).list();
   }
 
   private Row row(EnvironmentName env, String application) {
@@ -381,7 +388,7 @@ public class Applications {
     return new Summary(row.name(), row.environment(), row.blueprint(), row.version(), row.status(), row.hostname(),
         row.category(), row.backingService(), row.dependsOn(), usedBy,
         EnvironmentName.parse(row.environment()).map(EnvironmentName::organization).orElse("") + "/" + row.name(),
-        row.createdAt());
+        row.createdAt(), row.readyPods(), row.desiredPods(), row.statusReason(), row.statusChangedAt());
   }
 
   private History history(RepositoryPath repo, String branch, int page, int size) {
@@ -397,6 +404,14 @@ public class Applications {
       items.add(new Commit(e.sha(), e.author(), e.committer(), e.time(), e.message()));
     }
     return new History(items, page, size, git.count(repo, branch));
+  }
+
+  /**
+   * Authorizes reading {@code environment}'s Applications (the list's rule) and answers its name: for the status
+   * stream.
+   */
+  public String authorizeRead(Caller caller, String environment) {
+    return readable(caller, environment).toString();
   }
 
   /** Members of the Organization read (not billing-admin); another Organization's Environment is 404. */

@@ -26,10 +26,13 @@ class ApplicationController {
 
   private final Applications applications;
   private final io.catalyst.provisioning.billing.BillingClient billing;
+  private final io.catalyst.provisioning.runtime.StatusStreams streams;
 
-  ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing) {
+  ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing,
+      io.catalyst.provisioning.runtime.StatusStreams streams) {
     this.applications = applications;
     this.billing = billing;
+    this.streams = streams;
   }
 
   /** The change as it would be committed (diff, values, dependency impact, price), without committing it. */
@@ -44,6 +47,16 @@ class ApplicationController {
       @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     return applications.list(caller, environment, status, page, size);
+  }
+
+  /**
+   * Live card states: an {@code application-status} event (JSON of {@code application.status-changed.v1}) per change
+   * in the Environment, a heartbeat comment every 15 s. Same authorization as the list.
+   */
+  @GetMapping(path = "/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+  org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(Caller caller,
+      @PathVariable String environment) {
+    return streams.subscribe(applications.authorizeRead(caller, environment));
   }
 
   @GetMapping("/{application}")

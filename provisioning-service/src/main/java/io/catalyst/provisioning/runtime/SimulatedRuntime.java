@@ -1,0 +1,196 @@
+package io.catalyst.provisioning.runtime;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Inbox;
+import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.events.Topics;
+import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.githost.GitPushed;
+import io.catalyst.provisioning.githost.GitRepositories;
+import io.catalyst.provisioning.githost.RepositoryPath;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A <b>simulated runtime</b> for the local stack and tests ({@code catalyst.provisioning.runtime=simulated}; off in
+ * Kubernetes, where a real adapter reports). It plays a cluster: on {@code application.installed.v1} it reports
+ * {@code Installing} (0/1) at once and, after {@code catalyst.provisioning.simulated-runtime.delay} (2 s), {@code Running}
+ * 1/1 — or {@code Failed} with the reason in the Application's {@code simulate.failure} value, or {@code Running} 1/2
+ * (Degraded) with {@code simulate.degraded: true}. A push to an Environment branch of an installed Application reports
+ * {@code Updating}, then the same outcome after the delay. Events go to {@code catalyst.runtime.v1} through the outbox,
+ * as {@code io.catalyst.runtime.application.status.v1}, like a real runtime's.
+ */
+@Component
+@ConditionalOnProperty(name = "catalyst.provisioning.runtime", havingValue = "simulated")
+public class SimulatedRuntime implements DisposableBean {
+
+  static final String CONSUMER = "provisioning-simulated-runtime";
+  private static final Logger log = LoggerFactory.getLogger(SimulatedRuntime.class);
+
+  /** The part of {@code application.installed.v1} the simulation needs. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Installed(String organization, String environment, String application) {}
+
+  private final Inbox inbox;
+  private final Outbox outbox;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final GitRepositories git;
+  private final Clock clock;
+  private final Duration delay;
+  private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+  SimulatedRuntime(Inbox inbox, Outbox outbox, JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
+      Clock clock, @Value("${catalyst.provisioning.simulated-runtime.delay:PT2S}") Duration delay) {
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.git = git;
+    this.clock = clock;
+    this.delay = delay;
+    scheduler.setPoolSize(2);
+    scheduler.setThreadNamePrefix("simulated-runtime-");
+    scheduler.setClock(clock);
+    scheduler.setDaemon(true);
+    scheduler.initialize();
+    log.info("Simulated runtime on: installed Applications report Running after {}", delay);
+  }
+
+  @KafkaListener(topics = Topics.PROVISIONING, groupId = CONSUMER)
+  void on(ConsumerRecord<String, byte[]> record) {
+    inbox.receive(record, CONSUMER, event -> {
+      if (event.is("provisioning", "application.installed.v1")) {
+        Installed installed = event.data(Installed.class);
+        report(installed.organization(), installed.environment(), installed.application(), "Installing", 0, 1,
+            null);
+        afterCommit(() -> settle(installed.organization(), installed.environment(), installed.application()));
+      } else if (event.is("provisioning", "git.pushed.v1")) {
+        GitPushed pushed = event.data(GitPushed.class);
+        if (pushed.environment() == null || !"updated".equals(pushed.change()) || !installed(pushed.owner(),
+            pushed.environment(), pushed.repository())) {
+          return;
+        }
+        report(pushed.owner(), pushed.environment(), pushed.repository(), "Updating", 1, 1, null);
+        afterCommit(() -> settle(pushed.owner(), pushed.environment(), pushed.repository()));
+      }
+    });
+  }
+
+  /** After the delay: the outcome the Application's values ask for. */
+  private void settle(String organization, String environment, String application) {
+    scheduler.schedule(() -> {
+      try {
+        Map<String, Object> values = values(organization, environment, application);
+        Object failure = simulate(values, "failure");
+        Object degraded = simulate(values, "degraded");
+        tx.executeWithoutResult(s -> {
+          if (failure != null && !String.valueOf(failure).isBlank()) {
+            report(organization, environment, application, "Failed", 0, 1, String.valueOf(failure));
+          } else if (Boolean.TRUE.equals(degraded) || "true".equals(String.valueOf(degraded))) {
+            report(organization, environment, application, "Running", 1, 2,
+                "1 of 2 pods ready (simulated: simulate.degraded)");
+          } else {
+            report(organization, environment, application, "Running", 1, 1, null);
+          }
+        });
+      } catch (RuntimeException e) {
+        log.warn("Simulated runtime could not report {}/{}: {}", organization, application, e.toString());
+      }
+    }, clock.instant().plus(delay));
+  }
+
+  /** Publishes a status event on {@code catalyst.runtime.v1}, as the runtime would. */
+  private void report(String organization, String environment, String application, String phase, int ready,
+      int desired, String reason) {
+    Runnable publish = () -> {
+      Instant now = clock.instant();
+      outbox.publishAs("simulated-runtime", Topics.RUNTIME, new CatalystEvent(RuntimeEvents.STATUS_TYPE,
+          "applications/" + organization + "/" + application, organization, environment, "simulated-runtime",
+          new RuntimeEvents.Status(organization, environment, application, phase, ready, desired, reason,
+              head(organization, environment, application).orElse(null), now, null)));
+    };
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      publish.run();
+    } else {
+      tx.executeWithoutResult(s -> publish.run());
+    }
+  }
+
+  private boolean installed(String organization, String environment, String application) {
+    return jdbc.sql("select count(*) from application where organization = :o and environment = :e and name = :a")
+        .param("o", organization).param("e", environment).param("a", application).query(Long.class).single() > 0;
+  }
+
+  private Optional<String> head(String organization, String environment, String application) {
+    try {
+      RepositoryPath repo = new RepositoryPath(organization, application);
+      return EnvironmentName.parse(environment).filter(e -> git.exists(repo))
+          .flatMap(e -> git.head(repo, e.type().branch()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> values(String organization, String environment, String application) {
+    try {
+      RepositoryPath repo = new RepositoryPath(organization, application);
+      Optional<EnvironmentName> env = EnvironmentName.parse(environment);
+      if (env.isEmpty() || !git.exists(repo)) {
+        return Map.of();
+      }
+      Object loaded = git.read(repo, env.get().type().branch(), "values.yaml")
+          .map(y -> new Yaml(new SafeConstructor(new LoaderOptions())).load(y)).orElse(null);
+      return loaded instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /** {@code simulate: {key: …}} or a flat {@code simulate.key: …}. */
+  static Object simulate(Map<String, Object> values, String key) {
+    if (values.get("simulate") instanceof Map<?, ?> nested && nested.get(key) != null) {
+      return nested.get(key);
+    }
+    return values.get("simulate." + key);
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          action.run();
+        }
+      });
+    } else {
+      action.run();
+    }
+  }
+
+  @Override
+  public void destroy() {
+    scheduler.shutdown();
+  }
+}
