@@ -1,21 +1,16 @@
 package io.catalyst.provisioning.catalog;
 
+import io.catalyst.platform.web.client.DependencyRefusal;
 import java.util.Map;
 
 /** catalog-service refused a request (4xx) with a problem: the reason is the caller's, not an outage. */
-public class CatalogRefusal extends RuntimeException {
+public class CatalogRefusal extends DependencyRefusal {
 
-  private final int status;
   private final transient Map<String, Object> problem;
 
   public CatalogRefusal(int status, Map<String, Object> problem) {
-    super("catalog-service answered " + status + ": " + problem.getOrDefault("detail", ""));
-    this.status = status;
+    super(status, "catalog-service answered " + status + ": " + problem.getOrDefault("detail", ""));
     this.problem = problem;
-  }
-
-  public int status() {
-    return status;
   }
 
   public Map<String, Object> problem() {

@@ -29,23 +29,6 @@ class InstallConfiguration {
     return BillingClient.UNAVAILABLE;
   }
 
-  /**
-   * Calls to other services time out after the Feign read timeout (5 s), not resilience4j's default 1 s time limit
-   * (a cold catalog's first resolve can take longer), and a catalog refusal (4xx: the caller's mistake) does not
-   * count towards opening the circuit.
-   */
-  @Bean
-  org.springframework.cloud.client.circuitbreaker.Customizer<
-      org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory> dependencyTimeouts() {
-    return factory -> factory.configureDefault(id ->
-        new org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder(id)
-            .timeLimiterConfig(io.github.resilience4j.timelimiter.TimeLimiterConfig.custom()
-                .timeoutDuration(java.time.Duration.ofSeconds(6)).build())
-            .circuitBreakerConfig(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
-                .ignoreExceptions(io.catalyst.provisioning.catalog.CatalogRefusal.class).build())
-            .build());
-  }
-
   @Bean
   InstallResumer installResumer(InstallService installs) {
     return new InstallResumer(installs);
