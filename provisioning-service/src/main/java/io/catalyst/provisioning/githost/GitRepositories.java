@@ -119,17 +119,27 @@ public class GitRepositories {
 
   /** The content of {@code path} at the head of {@code branch}. */
   public Optional<String> read(RepositoryPath repo, String branch, String path) {
+    return atHead(repo, branch, path, (r, tw) ->
+        Optional.of(new String(r.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8)),
+        Optional.empty());
+  }
+
+  /** What the tree entry at {@code path} in the head commit of {@code branch} says. */
+  @FunctionalInterface
+  private interface TreeEntryReader<T> {
+    T read(Repository repository, TreeWalk entry) throws IOException;
+  }
+
+  /** Opens the head of {@code branch}, finds {@code path} in its tree, reads it; {@code missing} when either is absent. */
+  private <T> T atHead(RepositoryPath repo, String branch, String path, TreeEntryReader<T> reader, T missing) {
     try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
       Ref ref = r.exactRef("refs/heads/" + branch);
       if (ref == null) {
-        return Optional.empty();
+        return missing;
       }
       RevCommit commit = walk.parseCommit(ref.getObjectId());
       try (TreeWalk tw = TreeWalk.forPath(r, path, commit.getTree())) {
-        if (tw == null) {
-          return Optional.empty();
-        }
-        return Optional.of(new String(r.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return tw == null ? missing : reader.read(r, tw);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -292,30 +302,21 @@ public class GitRepositories {
 
   /** The files directly inside {@code folder} at the head of {@code branch}, by name. */
   public List<String> list(RepositoryPath repo, String branch, String folder) {
-    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
-      Ref ref = r.exactRef("refs/heads/" + branch);
-      if (ref == null) {
-        return List.of();
+    return atHead(repo, branch, folder, (r, tw) -> {
+      if (!tw.isSubtree()) {
+        return List.<String>of();
       }
-      RevCommit commit = walk.parseCommit(ref.getObjectId());
-      try (TreeWalk tw = TreeWalk.forPath(r, folder, commit.getTree())) {
-        if (tw == null || !tw.isSubtree()) {
-          return List.of();
-        }
-        try (TreeWalk inside = new TreeWalk(r)) {
-          inside.addTree(tw.getObjectId(0));
-          List<String> names = new java.util.ArrayList<>();
-          while (inside.next()) {
-            if (!inside.isSubtree()) {
-              names.add(inside.getNameString());
-            }
+      try (TreeWalk inside = new TreeWalk(r)) {
+        inside.addTree(tw.getObjectId(0));
+        List<String> names = new java.util.ArrayList<>();
+        while (inside.next()) {
+          if (!inside.isSubtree()) {
+            names.add(inside.getNameString());
           }
-          return names.stream().sorted().toList();
         }
+        return names.stream().sorted().toList();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    }, List.of());
   }
 
   /**
