@@ -97,10 +97,12 @@ class CatalystUpIT {
         }
       }
 
-      // Idempotent: a second up finds it running.
+      assertDemoData(up, data);
+
+      // Idempotent: a second up finds it running (and does not seed again).
       Run again = catalyst(root, data, Duration.ofMinutes(2), "up");
       assertThat(again.exitCode()).as("second ./catalyst up:%n%s", again.output()).isZero();
-      assertThat(again.output()).contains("already running");
+      assertThat(again.output()).contains("already running").doesNotContain("seeding");
 
       Run status = catalyst(root, data, Duration.ofMinutes(1), "status");
       assertThat(status.exitCode()).as("./catalyst status:%n%s", status.output()).isZero();
@@ -130,6 +132,65 @@ class CatalystUpIT {
           .isEmpty();
       assertThat(open).as("ports still listening after ./catalyst down").isEmpty();
     }
+  }
+
+  /**
+   * The demo Organization seeded on the first up: its logins printed and kept in {@code demo-logins} (mode 600), a
+   * person per role who can log in, three Environments, Applications at different Blueprint versions.
+   */
+  private void assertDemoData(Run up, Path data) throws Exception {
+    assertThat(up.output()).as("./catalyst up output").contains("demo: Applications")
+        .contains("admin@demo.example.com / ").contains("developer@demo.example.com / ");
+    assertThat(data.resolve("demo-seeded")).exists();
+    Path logins = data.resolve("demo-logins");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(logins)))
+        .isEqualTo("rw-------");
+    java.util.Properties passwords = new java.util.Properties();
+    try (var in = Files.newBufferedReader(logins)) {
+      passwords.load(in);
+    }
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String login : List.of("admin", "developer", "viewer", "security", "billing")) {
+      var r = post("http://localhost:8080/api/v1/identity/login/password",
+          "{\"email\":\"" + login + "@demo.example.com\",\"password\":\"" + passwords.getProperty(login) + "\"}");
+      assertThat(r.statusCode()).as("demo login %s: %s", login, r.body()).isEqualTo(200);
+      tokens.put(login, json.readTree(r.body()).path("accessToken").asString());
+    }
+    var members = json.readTree(get("http://localhost:8080/api/v1/identity/organizations/demo/members",
+        tokens.get("viewer")).body());
+    Map<String, String> roles = new LinkedHashMap<>();
+    members.path("items").forEach(m -> roles.put(m.path("email").asString(), m.path("roles").toString()));
+    assertThat(roles).hasSize(5);
+    assertThat(roles.get("developer@demo.example.com")).contains("org-developer");
+    assertThat(roles.get("billing@demo.example.com")).contains("billing-admin");
+
+    var environments = get("http://localhost:8080/api/v1/provisioning/environments?organization=demo",
+        tokens.get("developer"));
+    assertThat(environments.body()).contains("demo-dev", "demo-stg", "demo-prod");
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (String env : List.of("demo-dev", "demo-stg", "demo-prod")) {
+      var apps = get("http://localhost:8080/api/v1/provisioning/environments/" + env + "/applications",
+          tokens.get("viewer"));
+      assertThat(apps.statusCode()).as("applications of %s: %s", env, apps.body()).isEqualTo(200);
+      json.readTree(apps.body()).path("items").forEach(a -> versions.put(env + "/" + a.path("name").asString(),
+          a.path("blueprint").asString() + "@" + a.path("version").asString()));
+    }
+    assertThat(versions).containsEntry("demo-dev/blog", "bp-wordpress@6.8.2")
+        .containsEntry("demo-prod/website", "bp-wordpress@6.7.2")
+        .containsEntry("demo-stg/sso", "bp-keycloak@25.0.6")
+        .containsKeys("demo-dev/status", "demo-prod/pharmacy-erp");
+  }
+
+  private HttpResponse<String> get(String url, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String url, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
