@@ -13,6 +13,10 @@ public final class ProblemTypes {
   public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
   public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
   public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+  /** 403: the caller's Organization is suspended by the Sovereign; its tokens are refused until reactivation. */
+  public static final URI ORGANIZATION_SUSPENDED = URI.create(BASE + "organization-suspended");
+  /** 403: a personal access token lacks the scope the request needs (e.g. {@code api:write}). */
+  public static final URI INSUFFICIENT_SCOPE = URI.create(BASE + "insufficient-scope");
   public static final URI NOT_FOUND = URI.create(BASE + "not-found");
   public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
   public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");

@@ -3,20 +3,32 @@ package io.catalyst.platform.web;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.web.problem.ExceptionTranslator;
+import io.catalyst.platform.web.security.CachingTokenIntrospector;
 import io.catalyst.platform.web.security.CallerArgumentResolver;
+import io.catalyst.platform.web.security.CatalystBearerAuthentication;
 import io.catalyst.platform.web.security.CatalystSecurityProperties;
+import io.catalyst.platform.web.security.IdentityClient;
+import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
+import io.catalyst.platform.web.security.PersonalAccessTokenScopeFilter;
 import io.catalyst.platform.web.security.ProblemSecurityHandlers;
+import io.catalyst.platform.web.security.SuspendedOrganizations;
+import io.catalyst.platform.web.security.SuspendedOrganizationsPoller;
 import io.micrometer.tracing.Tracer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -28,8 +40,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +56,12 @@ import tools.jackson.databind.json.JsonMapper;
  * What every servlet service gets by depending on service-kit: the exception translator, a stateless resource
  * server trusting identity-service's keys, the {@link io.catalyst.platform.web.security.Caller} parameter and a
  * request size limit. A service adds its public paths with {@code catalyst.security.public-paths}.
+ *
+ * <p>Bearer tokens are JWTs or personal access tokens ({@code cat_pat_…}, introspected at identity-service, limited
+ * to their scopes); tokens of a suspended Organization are refused (403) within
+ * {@code catalyst.security.suspension-refresh}. identity-service itself (the authorization server is on its class
+ * path) does not ask itself over HTTP: it gets no introspector and no poller from the kit, and may declare its own
+ * {@link PersonalAccessTokenIntrospector} and feed {@link SuspendedOrganizations} directly.
  */
 @AutoConfiguration(beforeName = {
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -94,6 +117,47 @@ public class ServiceKitAutoConfiguration {
     return converter;
   }
 
+  @Bean
+  @ConditionalOnMissingBean
+  SuspendedOrganizations suspendedOrganizations() {
+    return new SuspendedOrganizations();
+  }
+
+  /** Talks to identity-service over HTTP; not in identity-service itself. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass("org.springframework.security.oauth2.server.authorization.OAuth2Authorization")
+  static class IdentityClientConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdentityClient catalystIdentityClient(CatalystSecurityProperties security,
+        ObjectProvider<ClientRegistrationRepository> registrations,
+        ObjectProvider<OAuth2AuthorizedClientService> authorizedClients, JsonMapper json,
+        @Value("${spring.application.name:catalyst-service}") String application) {
+      ClientRegistrationRepository repository = registrations.getIfAvailable();
+      OAuth2AuthorizedClientService service = authorizedClients.getIfAvailable();
+      return new IdentityClient(security.identityUrl(), repository == null || service == null ? null
+          : new AuthorizedClientServiceOAuth2AuthorizedClientManager(repository, service), application, json);
+    }
+
+    /** A fallback: a service's own {@link PersonalAccessTokenIntrospector} bean wins over it. */
+    @Bean
+    @Fallback
+    @ConditionalOnMissingBean(PersonalAccessTokenIntrospector.class)
+    CachingTokenIntrospector personalAccessTokenIntrospector(IdentityClient identity,
+        CatalystSecurityProperties security) {
+      return new CachingTokenIntrospector(identity::introspect, Clock.systemUTC(), security.patCacheTtl(),
+          security.patInactiveCacheTtl(), security.patCacheSize());
+    }
+
+    @Bean
+    SuspendedOrganizationsPoller suspendedOrganizationsPoller(IdentityClient identity,
+        SuspendedOrganizations suspended, CatalystSecurityProperties security) {
+      return new SuspendedOrganizationsPoller(identity::suspendedOrganizations, suspended,
+          security.suspensionRefresh());
+    }
+  }
+
   /**
    * The service's API chain, ordered late so a service (identity-service's authorization server) can put its own
    * chains in front for its own paths.
@@ -101,7 +165,13 @@ public class ServiceKitAutoConfiguration {
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE - 100)
   SecurityFilterChain catalystApiSecurity(HttpSecurity http, CatalystSecurityProperties security,
-      ProblemSecurityHandlers problems, JwtAuthenticationConverter converter) throws Exception {
+      ProblemSecurityHandlers problems, JwtAuthenticationConverter converter, JwtDecoder jwtDecoder,
+      ObjectProvider<PersonalAccessTokenIntrospector> personalAccessTokens, SuspendedOrganizations suspended)
+      throws Exception {
+    JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+    jwt.setJwtAuthenticationConverter(converter);
+    CatalystBearerAuthentication bearer =
+        new CatalystBearerAuthentication(jwt, personalAccessTokens.getIfUnique(), suspended);
     http.securityMatcher("/**")
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,9 +190,10 @@ public class ServiceKitAutoConfiguration {
           auth.anyRequest().authenticated();
         })
         .oauth2ResourceServer(rs -> rs
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+            .authenticationManagerResolver(request -> bearer)
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
+        .addFilterAfter(new PersonalAccessTokenScopeFilter(problems), BearerTokenAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
   }

@@ -3,13 +3,17 @@ package io.catalyst.platform.web;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 @EnableFeignClients(clients = {KitTestApplication.SelfClient.class, KitTestApplication.DownClient.class})
 public class KitTestApplication {
+
+  /**
+   * Personal access tokens this test service accepts, in place of identity-service's introspection (the kit's
+   * chain around it is what is under test here; the integration tests ask the real identity-service).
+   */
+  static final Map<String, Caller> PERSONAL_ACCESS_TOKENS = new ConcurrentHashMap<>();
+
+  @Bean
+  PersonalAccessTokenIntrospector testPersonalAccessTokens() {
+    return token -> Optional.ofNullable(PERSONAL_ACCESS_TOKENS.get(token));
+  }
 
   /** Calls this same service over HTTP, as another service would: with its client-credentials token. */
   @FeignClient(name = "kit-self", url = "${kit.self-url}")

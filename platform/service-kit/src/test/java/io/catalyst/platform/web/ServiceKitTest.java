@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catalyst.platform.testkit.EmbeddedInfrastructure;
 import io.catalyst.platform.testkit.TestTokens;
+import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.web.security.SuspendedOrganizations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,13 +22,19 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The error contract and the caller rules every service inherits, over real HTTP with real tokens. */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=1KB",
-        "spring.application.name=kit-service"})
+        "spring.application.name=kit-service", "catalyst.security.suspension-refresh=0"})
 @EmbeddedInfrastructure(kafka = false)
 class ServiceKitTest {
 
   static final HttpClient http = HttpClient.newHttpClient();
   static final String ADMIN = TestTokens.user("ahmed").org("muscatpharmacy").roles("org-admin").teams("team-owners").sign();
   static final String VIEWER = TestTokens.user("sara").org("muscatpharmacy").roles("org-viewer").sign();
+
+  @Autowired
+  SuspendedOrganizations suspended;
+
+  @Autowired
+  org.springframework.context.ApplicationContext context;
 
   /** Fixed before the context starts: a Feign client's URL is resolved at start-up. */
   static final int port = freePort();
@@ -163,6 +173,56 @@ class ServiceKitTest {
     assertProblem(response, 503, "https://catalyst.dev/problems/service-unavailable");
     assertThat(response.body()).contains("billing-service is unavailable right now");
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  void aPersonalAccessTokenIsTheOwnersCallerLimitedToItsScopes() throws Exception {
+    KitTestApplication.PERSONAL_ACCESS_TOKENS.put("cat_pat_read", Caller.ofPersonalAccessToken("ahmed",
+        "muscatpharmacy", Set.of("org-admin"), Set.of("team-owners"), Set.of(), Set.of("api:read", "git:write")));
+    KitTestApplication.PERSONAL_ACCESS_TOKENS.put("cat_pat_write", Caller.ofPersonalAccessToken("ahmed",
+        "muscatpharmacy", Set.of("org-admin"), Set.of(), Set.of(), Set.of("api:write")));
+    var read = send("GET", "/api/v1/kit/orgs/muscatpharmacy", "cat_pat_read", null);
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(read.body()).contains("\"caller\":\"ahmed\"").contains("org-admin").contains("team-owners");
+    String body = "{\"organization\":\"muscatpharmacy\",\"type\":\"dev\"}";
+    var refused = send("POST", "/api/v1/kit/environments", "cat_pat_read", body);
+    assertProblem(refused, 403, "https://catalyst.dev/problems/insufficient-scope");
+    assertThat(refused.body()).contains("api:write").contains("\"scope\":\"api:write\"");
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+        .contains("insufficient_scope"));
+    assertThat(send("POST", "/api/v1/kit/environments", "cat_pat_write", body).body()).contains("muscatpharmacy-dev");
+    assertThat(send("GET", "/api/v1/kit/orgs/muscatpharmacy", "cat_pat_write", null).statusCode())
+        .as("api:write includes api:read").isEqualTo(200);
+    assertThat(send("GET", "/api/v1/kit/orgs/bank-dhofar", "cat_pat_read", null).statusCode())
+        .as("the owner's Organization rules apply").isEqualTo(404);
+    assertProblem(send("GET", "/api/v1/kit/orgs/muscatpharmacy", "cat_pat_unknown", null), 401,
+        "https://catalyst.dev/problems/unauthorized");
+  }
+
+  @Test
+  void aSuspendedOrganizationsTokensAreRefusedServicesStillPass() throws Exception {
+    KitTestApplication.PERSONAL_ACCESS_TOKENS.put("cat_pat_suspended", Caller.ofPersonalAccessToken("ahmed",
+        "muscatpharmacy", Set.of("org-admin"), Set.of(), Set.of(), Set.of("api:read")));
+    suspended.suspended("muscatpharmacy");
+    try {
+      var refused = send("GET", "/api/v1/kit/orgs/muscatpharmacy", ADMIN, null);
+      assertProblem(refused, 403, "https://catalyst.dev/problems/organization-suspended");
+      assertThat(refused.body()).contains("muscatpharmacy").contains("reactivated");
+      assertProblem(send("GET", "/api/v1/kit/orgs/muscatpharmacy", "cat_pat_suspended", null), 403,
+          "https://catalyst.dev/problems/organization-suspended");
+      assertThat(send("GET", "/api/v1/kit/orgs/bank-dhofar",
+          TestTokens.user("layla").org("bank-dhofar").roles("org-admin").sign(), null).statusCode())
+          .as("other Organizations are not affected").isEqualTo(200);
+      assertThat(send("GET", "/api/v1/kit/whoami", TestTokens.service("catalog-service"), null).statusCode())
+          .isEqualTo(200);
+      assertThat(send("GET", "/api/v1/kit/orgs/muscatpharmacy", TestTokens.user("root").roles("sovereign-admin")
+          .sign(), null).statusCode()).isEqualTo(200);
+    } finally {
+      suspended.reactivated("muscatpharmacy");
+    }
+    assertThat(context.getBeansOfType(io.catalyst.platform.web.security.SuspendedOrganizationsPoller.class))
+        .as("the poll of identity-service is set up (switched off here by suspension-refresh=0)").hasSize(1);
+    assertThat(send("GET", "/api/v1/kit/orgs/muscatpharmacy", ADMIN, null).statusCode()).isEqualTo(200);
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -11,9 +11,14 @@ import java.util.Set;
  *
  * <p>The rules here are the ones every service applies the same way: another Organization's data is invisible
  * (404), a missing role is 403.
+ *
+ * <p>A caller authenticated by a personal access token ({@code cat_pat_…}) has the owner's claims plus the token's
+ * {@code scopes} ({@code api:read api:write git:read git:write}, see {@link TokenScopes}), which limit what it may do
+ * on top of the roles; an access token (JWT) is not limited by scopes ({@link #allows(String)} is always true).
  */
 public record Caller(
-    String subject, String organization, Set<String> roles, Set<String> teams, Set<String> environments) {
+    String subject, String organization, Set<String> roles, Set<String> teams, Set<String> environments,
+    Set<String> scopes, boolean personalAccessToken) {
 
   public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Set.of(), Set.of());
 
@@ -21,6 +26,26 @@ public record Caller(
     roles = roles == null ? Set.of() : Set.copyOf(roles);
     teams = teams == null ? Set.of() : Set.copyOf(teams);
     environments = environments == null ? Set.of() : Set.copyOf(environments);
+    scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+  }
+
+  /** A caller authenticated by an access token (JWT): not limited by scopes. */
+  public Caller(String subject, String organization, Set<String> roles, Set<String> teams, Set<String> environments) {
+    this(subject, organization, roles, teams, environments, Set.of(), false);
+  }
+
+  /** A caller authenticated by a personal access token: the owner's claims, limited to the token's scopes. */
+  public static Caller ofPersonalAccessToken(String subject, String organization, Set<String> roles,
+      Set<String> teams, Set<String> environments, Set<String> scopes) {
+    return new Caller(subject, organization, roles, teams, environments, scopes, true);
+  }
+
+  /**
+   * Whether the credential allows {@code scope} (e.g. {@code git:write}): always for an access token, for a personal
+   * access token when it carries the scope (a {@code :write} scope includes its {@code :read}).
+   */
+  public boolean allows(String scope) {
+    return !personalAccessToken || TokenScopes.grants(scopes, scope);
   }
 
   public boolean isAuthenticated() {

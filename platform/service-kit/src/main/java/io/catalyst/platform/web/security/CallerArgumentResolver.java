@@ -14,7 +14,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves {@link Caller} controller parameters from the validated access token. */
+/** Resolves {@link Caller} controller parameters from the validated access token or personal access token. */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
   @Override
@@ -33,6 +33,9 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth instanceof JwtAuthenticationToken token) {
       return fromJwt(token.getToken());
+    }
+    if (auth instanceof PersonalAccessTokenAuthentication pat) {
+      return pat.caller();
     }
     return Caller.ANONYMOUS;
   }

@@ -1,7 +1,5 @@
-package io.catalyst.it.support;
+package io.catalyst.platform.testkit;
 
-import io.catalyst.platform.testkit.EmbeddedKafkaServer;
-import io.catalyst.platform.testkit.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of our services started from its built jar ({@code ../<module>/target/<module>-0.1.0-SNAPSHOT.jar}) as its own
- * JVM with a capped heap, stopped when the test JVM exits. {@link #database(String)} and {@link #kafka()} give the
+ * One of our services started from its built jar ({@code ../<module>/target/<module>-0.1.0-SNAPSHOT.jar}, so from a
+ * module of this reactor that is built after it) as its own JVM with a capped heap, in a working directory of its
+ * own, stopped when the test JVM exits. {@link #database(String)} and {@link #kafka()} give the
  * arguments that put it on the test kit's embedded PostgreSQL and Kafka. {@link #start} waits for readiness and
  * fails with the tail of the service's log when it exits or is not ready in time.
  */
@@ -61,22 +60,29 @@ public final class ServiceProcess {
    * to two minutes for {@code /actuator/health/readiness} to answer 200.
    */
   public static ServiceProcess start(String module, int port, List<String> args) {
+    return start(module, port, args, "/actuator/health/readiness");
+  }
+
+  /** The same, ready when a GET of {@code readyPath} answers 200 (e.g. once the service has loaded its data). */
+  public static ServiceProcess start(String module, int port, List<String> args, String readyPath) {
     Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT.jar").toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(module + " is not built: run ./mvnw -B -o -pl " + module
           + " -am -DskipTests package (expected " + jar + ")");
     }
     try {
-      Path log = Files.createTempFile(module + "-", ".log");
+      Path work = Files.createTempDirectory(module + "-");
+      Path log = work.resolve(module + ".log");
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
           "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,
           "--management.tracing.export.otlp.enabled=false"));
       command.addAll(args);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
       ServiceProcess service = new ServiceProcess(module, port, process, log);
       Runtime.getRuntime().addShutdownHook(new Thread(service::stop));
-      service.awaitReady(Duration.ofMinutes(2));
+      service.awaitReady(readyPath, Duration.ofMinutes(2));
       return service;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -114,10 +120,10 @@ public final class ServiceProcess {
     }
   }
 
-  private void awaitReady(Duration timeout) {
+  private void awaitReady(String readyPath, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);
-    URI readiness = URI.create(url() + "/actuator/health/readiness");
+    URI readiness = URI.create(url() + readyPath);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(module + " exited with " + process.exitValue() + ":\n" + logTail());
