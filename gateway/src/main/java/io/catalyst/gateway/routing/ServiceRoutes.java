@@ -17,7 +17,9 @@ import org.springframework.http.HttpMethod;
 /**
  * Every route of the gateway, derived from {@link CatalystService} so that a service's paths, health route and
  * circuit breaker are named in one place. Paths are forwarded unchanged (each service owns its prefix), and the
- * browser's {@code Cookie} header is stripped except where identity-service's login needs its own session.
+ * browser's {@code Cookie} header is stripped except where identity-service's login needs its own session. A
+ * request authenticated by the console's session reaches the service with the session's access token
+ * ({@code TokenRelay}, refreshed when due); a bearer token (JWT or personal access token) is forwarded unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -59,7 +61,7 @@ class ServiceRoutes {
   private static void streamRoute(RouteLocatorBuilder.Builder routes, CatalystService service) {
     routes.route(service.shortName() + "-stream", r -> r.order(STREAM_ORDER)
         .path(service.apiPrefix() + "/**").and().header(HttpHeaders.ACCEPT, STREAMING_ACCEPT)
-        .filters(f -> f.removeRequestHeader(HttpHeaders.COOKIE))
+        .filters(f -> f.removeRequestHeader(HttpHeaders.COOKIE).tokenRelay())
         .metadata(SERVICE, service.serviceId())
         .uri(service.loadBalancedUri()));
   }
@@ -70,19 +72,22 @@ class ServiceRoutes {
         ? new String[] {service.apiPrefix() + "/**", "/.well-known/**", "/userinfo"}
         : new String[] {service.apiPrefix() + "/**"};
     routes.route(service.shortName(), r -> r.path(paths)
-        .filters(f -> withBreaker(f.removeRequestHeader(HttpHeaders.COOKIE), service))
+        .filters(f -> withBreaker(f.removeRequestHeader(HttpHeaders.COOKIE).tokenRelay(), service))
         .metadata(SERVICE, service.serviceId())
         .uri(service.loadBalancedUri()));
   }
 
   /**
    * The authorization server's browser flow (login form, then {@code /oauth2/authorize}) runs in identity-service's
-   * own session, so this is the one route that keeps the Cookie header.
+   * own session, so this is the one route that keeps the Cookie header, without the gateway's own cookies (the
+   * console's session and its CSRF token are none of identity-service's business). The gateway's
+   * {@code /oauth2/authorization/catalyst} and {@code /login/oauth2/code/catalyst} never get here: its security
+   * filters answer them.
    */
   private static void identityLoginRoute(RouteLocatorBuilder.Builder routes) {
     CatalystService identity = CatalystService.IDENTITY;
     routes.route("identity-login", r -> r.path("/oauth2/**", "/login/**")
-        .filters(f -> withBreaker(f, identity))
+        .filters(f -> withBreaker(f.filter(GatewayCookies.STRIP), identity))
         .metadata(SERVICE, identity.serviceId())
         .uri(identity.loadBalancedUri()));
   }

@@ -1,5 +1,6 @@
 package io.catalyst.gateway.web;
 
+import io.catalyst.platform.core.SovereignSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,8 @@ class EdgeConfiguration {
   }
 
   @Bean
-  ClientAddressHeadersFilter clientAddressHeadersFilter(ClientAddressResolver clientAddresses) {
-    return new ClientAddressHeadersFilter(clientAddresses);
+  ClientAddressHeadersFilter clientAddressHeadersFilter(ClientAddressResolver clientAddresses,
+      SovereignSettings sovereign) {
+    return new ClientAddressHeadersFilter(clientAddresses, sovereign.publicUrl());
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,6 +53,12 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
       exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
       return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
           "Access tokens cannot be verified right now (identity-service is unreachable); try again shortly");
+    }
+    if (failure instanceof OAuth2AuthorizationException expired) {
+      // TokenRelay could not get an access token for the session (refresh token expired or revoked).
+      log.info("Session's access token could not be renewed: {}", expired.getError());
+      return problems.write(exchange, HttpStatus.UNAUTHORIZED,
+          "Your session has expired; sign in again at /oauth2/authorization/catalyst");
     }
     log.error("Request {} {} failed [requestId={}]", exchange.getRequest().getMethod(),
         exchange.getRequest().getPath(), RequestIdFilter.requestIdOf(exchange), failure);
