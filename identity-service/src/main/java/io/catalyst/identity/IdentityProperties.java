@@ -19,6 +19,7 @@ public record IdentityProperties(
     @DefaultValue Login login,
     @DefaultValue DevInbox devInbox,
     @DefaultValue Demo demo,
+    @DefaultValue EmailVerification emailVerification,
     String alsoTrustJwkSetUri) {
 
   /**
@@ -76,6 +77,16 @@ public record IdentityProperties(
       @DefaultValue("5") int failuresBeforeLockout,
       @DefaultValue("15m") Duration lockout,
       @DefaultValue("50") int attemptsPerIpPer10Minutes) {}
+
+  /**
+   * @param ttl            a verification link is valid this long (24 hours), used once
+   * @param resendCooldown minimum pause between two verification mails to one user
+   * @param sendsPerHour   verification mails to one user in an hour (the one of the sign-up included)
+   */
+  public record EmailVerification(
+      @DefaultValue("24h") Duration ttl,
+      @DefaultValue("60s") Duration resendCooldown,
+      @DefaultValue("5") int sendsPerHour) {}
 
   /** The local SMS/mail inbox, a test double for the SMS gateway we do not own. */
   public record DevInbox(@DefaultValue("false") boolean enabled) {}

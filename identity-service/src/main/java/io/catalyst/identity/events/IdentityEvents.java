@@ -31,6 +31,10 @@ public final class IdentityEvents {
   public static final String ORGANIZATION_REACTIVATED = "organization.reactivated.v1";
   public static final String TOKEN_CREATED = "token.created.v1";
   public static final String TOKEN_REVOKED = "token.revoked.v1";
+  public static final String TEAM_DELETED = "team.deleted.v1";
+  public static final String EMAIL_VERIFIED = "email.verified.v1";
+  public static final String SSO_CLIENT_REGISTERED = "sso-client.registered.v1";
+  public static final String SSO_CLIENT_REMOVED = "sso-client.removed.v1";
 
   private IdentityEvents() {}
 
@@ -51,7 +55,11 @@ public final class IdentityEvents {
   /** Refresh families ended by the user: {@code scope} {@code session} (logout) or {@code everywhere}. */
   public record SessionsRevoked(String userId, String scope, int families) {}
 
-  public record SigningKeyRotated(String kid, Instant signingFrom, List<String> published) {}
+  /**
+   * A new signing key was published ({@code kid}); it signs from {@code signingFrom}. {@code published} are the key
+   * ids in the JWKS right after the rotation; {@code trigger} is {@code on-demand} or {@code scheduled}.
+   */
+  public record SigningKeyRotated(String kid, Instant signingFrom, List<String> published, String trigger) {}
 
   /** An invitation was sent ({@code channel}: {@code email} or {@code phone}; the address itself is not in it). */
   public record MemberInvited(String invitationId, String organization, List<String> roles, List<String> environments,
@@ -87,4 +95,20 @@ public final class IdentityEvents {
   public record TokenCreated(String userId, String tokenId, String name, List<String> scopes, Instant expiresAt) {}
 
   public record TokenRevoked(String userId, String tokenId) {}
+
+  /** A team was deleted; its memberships went with it ({@code members} of them). */
+  public record TeamDeleted(String organization, String team, long members) {}
+
+  /** A user proved their email (the address itself is not in the event). */
+  public record EmailVerified(String userId, String organization) {}
+
+  /**
+   * An Application's OIDC client was registered or its redirect URIs changed ({@code created} tells which). Never
+   * the secret: {@code secretRef} is what the secret store resolves.
+   */
+  public record SsoClientRegistered(String organization, String environment, String application, String clientId,
+      List<String> redirectUris, String secretRef, boolean created) {}
+
+  /** An Application's OIDC client was removed (the Application was uninstalled). */
+  public record SsoClientRemoved(String organization, String environment, String application, String clientId) {}
 }

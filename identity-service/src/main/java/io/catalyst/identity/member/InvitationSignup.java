@@ -86,6 +86,9 @@ public class InvitationSignup {
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), email, phone,
         byPhone ? null : passwords.encode(request.password()), name, now);
+    if (!byPhone) {
+      user = user.withEmailVerified(); // the invitation reached this mailbox: the address is proven
+    }
     users.insert(user);
     String actor = user.id().toString();
     outbox.publish(CatalystEvent.of(IdentityEvents.USER_SIGNED_UP, "users/" + user.id(), invitation.organization(),

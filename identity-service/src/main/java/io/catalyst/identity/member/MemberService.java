@@ -10,6 +10,7 @@ import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.UserAccount;
 import io.catalyst.identity.user.Users;
 import io.catalyst.identity.web.Page;
+import io.catalyst.platform.core.ProblemTypes;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.events.CatalystEvent;
@@ -17,6 +18,7 @@ import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberService {
 
   public static final Duration INVITATION_TTL = Duration.ofDays(7);
+  /** An invitation by email is accepted only by a user whose email is verified. */
+  public static final URI EMAIL_NOT_VERIFIED = ProblemTypes.of("email-not-verified");
   private static final String ADMIN = Role.ORG_ADMIN.value();
 
   private final Users users;
@@ -170,6 +175,11 @@ public class MemberService {
   Joined join(UserAccount user, String token) {
     Invitation invitation = invitations.lock(token).orElseThrow(() -> ProblemException.notFound("This invitation"));
     check(invitation, user.email(), user.phone());
+    if (invitation.email() != null && !user.emailVerified()) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, EMAIL_NOT_VERIFIED,
+          "Email not verified", "Verify your email address first (the link we mailed you, or POST"
+          + " /api/v1/identity/email-verification/resend for a new one); then accept the invitation.");
+    }
     Optional<Membership> current = users.membership(user.id());
     if (current.isPresent()) {
       throw ProblemException.conflict("You already belong to Organization " + current.get().organization()

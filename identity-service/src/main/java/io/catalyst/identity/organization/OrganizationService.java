@@ -7,10 +7,13 @@ import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.web.security.SuspendedOrganizations;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 public class OrganizationService {
@@ -18,8 +21,11 @@ public class OrganizationService {
   private final Organizations organizations;
   private final Outbox outbox;
   private final Clock clock;
+  private final SuspendedOrganizations suspendedOrganizations;
 
-  OrganizationService(Organizations organizations, Outbox outbox, Clock clock) {
+  OrganizationService(Organizations organizations, Outbox outbox, Clock clock,
+      SuspendedOrganizations suspendedOrganizations) {
+    this.suspendedOrganizations = suspendedOrganizations;
     this.organizations = organizations;
     this.outbox = outbox;
     this.clock = clock;
@@ -51,12 +57,21 @@ public class OrganizationService {
     return organizations.find(slug).orElseThrow();
   }
 
-  /** Every Organization, searched by slug or display name (sovereign-admin). */
+  /** Services may ask for pages this large (a validator polling the suspended Organizations in one call). */
+  public static final int SERVICE_MAX_SIZE = 1000;
+
+  /**
+   * Every Organization, searched by slug or display name: sovereign-admins, and services (a platform validator polls
+   * {@code ?status=suspended} to refuse suspended Organizations' tokens; pages up to 1000 for them).
+   */
   @Transactional(readOnly = true)
   public io.catalyst.identity.web.Page<Organization> search(Caller caller, String q, String status, int page,
       int size) {
-    requireSovereignAdmin(caller);
-    io.catalyst.identity.web.Page.check(page, size);
+    if (!caller.isSovereignAdmin() && !caller.isService()) {
+      throw ProblemException.forbidden("This needs the role sovereign-admin.");
+    }
+    io.catalyst.identity.web.Page.check(page, size,
+        caller.isService() ? SERVICE_MAX_SIZE : io.catalyst.identity.web.Page.MAX_SIZE);
     if (q != null && q.length() > 100) {
       throw ProblemException.invalid("The search is too long.",
           List.of(FieldProblem.field("q", "at most 100 characters")));
@@ -82,6 +97,7 @@ public class OrganizationService {
     if (organizations.setStatus(slug, OrganizationStatus.SUSPENDED, why, clock.instant())) {
       outbox.publish(CatalystEvent.of(IdentityEvents.ORGANIZATION_SUSPENDED, "organizations/" + slug, slug,
           new IdentityEvents.OrganizationSuspended(slug, why)).by(caller.subject()));
+      afterCommit(() -> suspendedOrganizations.suspended(slug));
     }
     return organizations.find(slug).orElseThrow();
   }
@@ -93,8 +109,22 @@ public class OrganizationService {
     if (organizations.setStatus(slug, "active", null, clock.instant())) {
       outbox.publish(CatalystEvent.of(IdentityEvents.ORGANIZATION_REACTIVATED, "organizations/" + slug, slug,
           new IdentityEvents.OrganizationReactivated(slug)).by(caller.subject()));
+      afterCommit(() -> suspendedOrganizations.reactivated(slug));
     }
     return organizations.find(slug).orElseThrow();
+  }
+
+  /**
+   * This replica's own API refuses (or accepts again) the Organization's tokens as soon as the change is committed;
+   * other replicas learn it from their next read of the table ({@link SuspensionRefresh}).
+   */
+  private static void afterCommit(Runnable action) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 
   private static void requireSovereignAdmin(Caller caller) {

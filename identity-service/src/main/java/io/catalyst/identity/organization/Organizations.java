@@ -64,6 +64,12 @@ public class Organizations {
         .param("q", like(q)).param("status", status == null ? "" : status).query(Long.class).single();
   }
 
+  /** The slugs of every suspended Organization. */
+  public java.util.Set<String> suspendedSlugs() {
+    return java.util.Set.copyOf(jdbc.sql("select slug from organization where status = 'suspended'")
+        .query(String.class).list());
+  }
+
   /** Sets the status; false when it already was {@code status}. */
   public boolean setStatus(String slug, String status, String reason, Instant now) {
     return jdbc.sql("""

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,28 +126,60 @@ public class PersonalAccessTokens {
     if (!caller.isService()) {
       throw ProblemException.forbidden("Only Catalyst services may introspect tokens.");
     }
+    return use(token).map(used -> {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("active", true);
+      out.put("tokenId", used.pat().id());
+      out.put("sub", used.pat().userId().toString());
+      out.put(CatalystClaims.ORGANIZATION, used.claims().get(CatalystClaims.ORGANIZATION));
+      out.put(CatalystClaims.ROLES, used.claims().get(CatalystClaims.ROLES));
+      out.put(CatalystClaims.TEAMS, used.claims().getOrDefault(CatalystClaims.TEAMS, List.of()));
+      out.put(CatalystClaims.ENVIRONMENTS, used.claims().getOrDefault(CatalystClaims.ENVIRONMENTS, List.of()));
+      out.put("scopes", used.pat().scopes());
+      out.put("expiresAt", used.pat().expiresAt());
+      return out;
+    }).orElseGet(() -> Map.of("active", false));
+  }
+
+  /**
+   * identity-service's own API: the caller a PAT stands for (the owner's current claims, limited to the token's
+   * scopes), answered from the database rather than over HTTP; empty when the token is not active.
+   */
+  @Transactional
+  public Optional<Caller> callerOf(String token) {
+    return use(token).map(used -> {
+      Map<String, Object> c = used.claims();
+      return Caller.ofPersonalAccessToken(used.pat().userId().toString(),
+          (String) c.get(CatalystClaims.ORGANIZATION), claimValues(c.get(CatalystClaims.ROLES)),
+          claimValues(c.get(CatalystClaims.TEAMS)), claimValues(c.get(CatalystClaims.ENVIRONMENTS)),
+          Set.copyOf(used.pat().scopes()));
+    });
+  }
+
+  private record Used(Pat pat, Map<String, Object> claims) {}
+
+  /** The active token with its owner's current claims, its last use recorded; empty when it is not usable. */
+  private Optional<Used> use(String token) {
     Instant now = clock.instant();
     Pat pat = token == null || !token.startsWith(PatPolicy.PREFIX) ? null
         : jdbc.sql("select * from personal_access_token where token_hash = :hash").param("hash",
             PatPolicy.hash(token)).query(ROW).optional().orElse(null);
     if (pat == null || !PatPolicy.active(pat.expiresAt(), pat.revokedAt(), now)
         || status.suspendedOrganizationOf(pat.userId()).isPresent()) {
-      return Map.of("active", false);
+      return Optional.empty();
     }
     jdbc.sql("update personal_access_token set last_used_at = :now where id = :id")
         .param("now", Timestamp.from(now)).param("id", pat.id()).update();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("active", true);
-    out.put("tokenId", pat.id());
-    out.put("sub", pat.userId().toString());
-    Map<String, Object> c = claims.forUser(pat.userId());
-    out.put(CatalystClaims.ORGANIZATION, c.get(CatalystClaims.ORGANIZATION));
-    out.put(CatalystClaims.ROLES, c.get(CatalystClaims.ROLES));
-    out.put(CatalystClaims.TEAMS, c.getOrDefault(CatalystClaims.TEAMS, List.of()));
-    out.put(CatalystClaims.ENVIRONMENTS, c.getOrDefault(CatalystClaims.ENVIRONMENTS, List.of()));
-    out.put("scopes", pat.scopes());
-    out.put("expiresAt", pat.expiresAt());
-    return out;
+    return Optional.of(new Used(pat, claims.forUser(pat.userId())));
+  }
+
+  private static Set<String> claimValues(Object claim) {
+    if (claim instanceof java.util.Collection<?> values) {
+      Set<String> out = new java.util.LinkedHashSet<>();
+      values.forEach(v -> out.add(String.valueOf(v)));
+      return out;
+    }
+    return Set.of();
   }
 
   private String org(UUID user) {

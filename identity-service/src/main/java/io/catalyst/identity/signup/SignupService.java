@@ -10,6 +10,7 @@ import io.catalyst.identity.user.ContactNormalizer;
 import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.UserAccount;
 import io.catalyst.identity.user.Users;
+import io.catalyst.identity.verification.EmailVerificationService;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.events.CatalystEvent;
@@ -42,9 +43,11 @@ public class SignupService {
   private final Outbox outbox;
   private final Clock clock;
   private final SovereignSettings sovereign;
+  private final EmailVerificationService verification;
 
   SignupService(Users users, Organizations organizations, OtpService otp, SessionTokens sessions,
-      PasswordEncoder passwords, Outbox outbox, Clock clock, SovereignSettings sovereign) {
+      PasswordEncoder passwords, Outbox outbox, Clock clock, SovereignSettings sovereign,
+      EmailVerificationService verification) {
     this.users = users;
     this.organizations = organizations;
     this.otp = otp;
@@ -53,6 +56,7 @@ public class SignupService {
     this.outbox = outbox;
     this.clock = clock;
     this.sovereign = sovereign;
+    this.verification = verification;
   }
 
   public record PhoneSignup(String phone, String code, String name, String businessName, String organization) {}
@@ -102,7 +106,9 @@ public class SignupService {
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), email, null, passwords.encode(request.password()),
         trim(request.name()), now);
-    return create(user, slug, request.businessName().trim(), "email", now);
+    TokenResponse tokens = create(user, slug, request.businessName().trim(), "email", now);
+    verification.sendAtSignup(user);
+    return tokens;
   }
 
   private TokenResponse create(UserAccount user, String slug, String businessName, String method, Instant now) {

@@ -61,6 +61,13 @@ class TeamController {
     return teams.rename(caller, org, team, request.displayName());
   }
 
+  @DeleteMapping("/{team}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete a team and its memberships (org-admin)")
+  void delete(Caller caller, @PathVariable String org, @PathVariable String team) {
+    teams.delete(caller, org, team);
+  }
+
   @GetMapping("/{team}/members")
   @Operation(summary = "User ids of the team's members (for other services and members)")
   Page<UUID> members(Caller caller, @PathVariable String org, @PathVariable String team,

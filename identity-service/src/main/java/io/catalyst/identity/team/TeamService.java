@@ -84,6 +84,17 @@ public class TeamService {
     return view(team(org, name));
   }
 
+  /** Deletes the team (org-admin); its memberships go with it, so the next token of its members no longer names it. */
+  @Transactional
+  public void delete(Caller caller, String org, String name) {
+    visible(caller, org);
+    caller.requireRole(Role.ORG_ADMIN);
+    Teams.Team current = team(org, name);
+    teams.delete(org, name);
+    outbox.publish(CatalystEvent.of(IdentityEvents.TEAM_DELETED, "organizations/" + org + "/teams/" + name, org,
+        new IdentityEvents.TeamDeleted(org, name, current.members())).by(caller.subject()));
+  }
+
   @Transactional
   public void addMember(Caller caller, String org, String team, UUID user) {
     visible(caller, org);

@@ -51,6 +51,12 @@ class Teams {
         .param("display", displayName).param("org", org).param("name", name).update();
   }
 
+  /** Deletes the team and its memberships (foreign key cascade); false when there was none. */
+  boolean delete(String org, String name) {
+    return jdbc.sql("delete from team where organization = :org and name = :name").param("org", org)
+        .param("name", name).update() == 1;
+  }
+
   boolean addMember(String org, String team, UUID user) {
     return jdbc.sql("""
         insert into team_member (organization, team, user_id) values (:org, :team, :user) on conflict do nothing""")

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokenClaims {
 
+  /** OIDC's standard claim: whether the user proved their email (false for phone-only accounts). */
+  public static final String EMAIL_VERIFIED = "email_verified";
+
   private final Users users;
 
   public AccessTokenClaims(Users users) {
@@ -40,6 +43,7 @@ public class AccessTokenClaims {
     }
     users.membership(user.id()).ifPresent(m -> addMembership(user, m, roles, claims));
     claims.put(CatalystClaims.ROLES, roles);
+    claims.put(EMAIL_VERIFIED, user.emailVerified());
     return claims;
   }
 
@@ -49,6 +53,33 @@ public class AccessTokenClaims {
     claims.put(CatalystClaims.TEAMS, users.teams(user.id()));
     if (m.roles().contains(Role.ORG_DEVELOPER.value())) {
       claims.put(CatalystClaims.ENVIRONMENTS, m.environments());
+    }
+  }
+
+  /**
+   * The OIDC standard claims of an ID token (and so of userinfo) for the scopes granted: {@code profile} gives
+   * {@code name} and {@code preferred_username} (the email, or the phone of a phone-only account), {@code email} gives
+   * {@code email} and {@code email_verified}, {@code phone} gives {@code phone_number}. An absent value is left out.
+   */
+  public static Map<String, Object> standardClaims(UserAccount user, java.util.Set<String> scopes) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    if (scopes.contains("profile")) {
+      putIfPresent(claims, "name", user.displayName());
+      putIfPresent(claims, "preferred_username", user.email() != null ? user.email() : user.phone());
+    }
+    if (scopes.contains("email") && user.email() != null) {
+      claims.put("email", user.email());
+      claims.put(EMAIL_VERIFIED, user.emailVerified());
+    }
+    if (scopes.contains("phone")) {
+      putIfPresent(claims, "phone_number", user.phone());
+    }
+    return claims;
+  }
+
+  private static void putIfPresent(Map<String, Object> claims, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      claims.put(name, value);
     }
   }
 

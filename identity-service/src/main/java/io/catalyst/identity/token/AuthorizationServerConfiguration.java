@@ -49,6 +49,7 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
@@ -136,8 +137,14 @@ class AuthorizationServerConfiguration {
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> catalystClaims(AccessTokenClaims claims,
-      io.catalyst.identity.organization.OrganizationStatus status) {
+      io.catalyst.identity.organization.OrganizationStatus status, io.catalyst.identity.user.Users users) {
     return context -> {
+      if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+        // what an installed Application (SSO) or the console needs to know who signed in; userinfo answers the same
+        users.byId(UUID.fromString(context.getPrincipal().getName())).ifPresent(user ->
+            AccessTokenClaims.standardClaims(user, context.getAuthorizedScopes()).forEach(context.getClaims()::claim));
+        return;
+      }
       if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         return;
       }
@@ -221,16 +228,20 @@ class AuthorizationServerConfiguration {
     return http.build();
   }
 
-  /** The login form of the browser flow (the console through the gateway); a session only lives here. */
+  /**
+   * The login form of the browser flow (the console through the gateway); a session only lives here. Besides email
+   * and password it offers "Sign in with …" for each registered upstream OIDC provider (federation).
+   */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-  SecurityFilterChain browserLoginSecurity(HttpSecurity http, BrowserLoginAuthenticationProvider provider)
-      throws Exception {
-    http.securityMatcher("/login", "/default-ui.css")
+  SecurityFilterChain browserLoginSecurity(HttpSecurity http, BrowserLoginAuthenticationProvider provider,
+      io.catalyst.identity.federation.FederationLogin federation) throws Exception {
+    http.securityMatcher("/login", "/default-ui.css", io.catalyst.identity.federation.FederationLogin.PATHS)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .authenticationProvider(provider)
         .formLogin(Customizer.withDefaults());
-    return http.build();
+    federation.configure(http);
+    return federation.finish(http.build());
   }
 
   /** Checks hourly whether the signing key is due for rotation ({@code catalyst.identity.keys.rotate-after}). */

@@ -9,14 +9,17 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-256-GCM for private signing keys at rest: a database dump alone does not let anyone mint tokens. */
-final class KeyEncryption {
+/**
+ * AES-256-GCM for secrets at rest (private signing keys, SSO client secrets): a database dump alone does not let
+ * anyone mint tokens or act as a client.
+ */
+public final class KeyEncryption {
 
   private static final int IV_BYTES = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
   private final SecretKeySpec key;
 
-  KeyEncryption(String secret) {
+  public KeyEncryption(String secret) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       this.key = new SecretKeySpec(digest, "AES");
@@ -25,7 +28,7 @@ final class KeyEncryption {
     }
   }
 
-  byte[] encrypt(byte[] plain) {
+  public byte[] encrypt(byte[] plain) {
     try {
       byte[] iv = new byte[IV_BYTES];
       RANDOM.nextBytes(iv);
@@ -38,7 +41,7 @@ final class KeyEncryption {
     }
   }
 
-  byte[] decrypt(byte[] stored) {
+  public byte[] decrypt(byte[] stored) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, IV_BYTES));

@@ -52,6 +52,46 @@ public final class KeyRotation {
         .map(newest -> !newest.plus(rotateAfter).isAfter(now)).orElse(true);
   }
 
+  /** Where a key is in its life: published before it signs, signing, still published after, or no longer published. */
+  public enum State {
+    UPCOMING, SIGNING, RETIRING, EXPIRED;
+
+    public String value() {
+      return name().toLowerCase();
+    }
+  }
+
+  /**
+   * A key's state and times at {@code now}; never its private half.
+   *
+   * @param supersededAt   when its successor started signing (null while it is the newest)
+   * @param publishedUntil when it leaves the JWKS (null while it has no successor)
+   */
+  public record Described(String kid, State state, Instant createdAt, Instant signingFrom, Instant supersededAt,
+      Instant publishedUntil) {}
+
+  /** Every key, oldest first, with its state at {@code now}. */
+  public List<Described> describe(List<SigningKey> keys, Instant now) {
+    List<SigningKey> ordered = ordered(keys);
+    Optional<SigningKey> signer = signer(keys, now);
+    List<Described> out = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      SigningKey key = ordered.get(i);
+      Instant supersededAt = i + 1 < ordered.size() ? ordered.get(i + 1).signingFrom() : null;
+      Instant until = supersededAt == null ? null : supersededAt.plus(retention);
+      State state;
+      if (key.signingFrom().isAfter(now)) {
+        state = State.UPCOMING;
+      } else if (signer.isPresent() && signer.get().kid().equals(key.kid())) {
+        state = State.SIGNING;
+      } else {
+        state = now.isBefore(until) ? State.RETIRING : State.EXPIRED;
+      }
+      out.add(new Described(key.kid(), state, key.createdAt(), key.signingFrom(), supersededAt, until));
+    }
+    return out;
+  }
+
   private static List<SigningKey> ordered(List<SigningKey> keys) {
     return keys.stream()
         .sorted(Comparator.comparing(SigningKey::signingFrom).thenComparing(SigningKey::createdAt)).toList();

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * The clients every Sovereign has, written to the database at start (secrets hashed): one client-credentials client
  * per Catalyst service ({@code <service-name>}, scope {@code catalyst.internal}, tokens with role {@code service}) and
- * the public {@code catalyst-console} client for authorization code + PKCE.
+ * the {@code catalyst-console} client of the gateway for authorization code + PKCE (confidential: the service
+ * secret, {@code client_secret_basic}; it gets refresh tokens).
  */
 public class RegisteredClients {
 
@@ -48,7 +49,10 @@ public class RegisteredClients {
     RegisteredClient.Builder console = RegisteredClient.withId(CONSOLE)
         .clientId(CONSOLE)
         .clientName("Catalyst console")
-        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        // The gateway is this client (the browser only holds the gateway's session cookie), so it can keep a
+        // secret; a confidential client is also what gets refresh tokens. PKCE S256 is still required.
+        .clientSecret(encoder.encode(properties.clients().serviceSecret()))
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
         .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
         .scope(OidcScopes.OPENID)

@@ -32,6 +32,8 @@ public class SigningKeyStore {
   private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
   /** Serialises key creation across replicas. */
   private static final long ADVISORY_LOCK = 0x1D_5161_6E4BL;
+  public static final String TRIGGER_ON_DEMAND = "on-demand";
+  public static final String TRIGGER_SCHEDULED = "scheduled";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -40,6 +42,7 @@ public class SigningKeyStore {
   private final KeyRotation rotation;
   private final IdentityProperties.Keys settings;
 
+  private volatile RotationListener listener = (key, published, trigger, actor) -> { };
   private volatile List<SigningKey> keys = List.of();
   private volatile long loadedAt;
   private volatile long lastMissReload;
@@ -67,11 +70,29 @@ public class SigningKeyStore {
     reload();
   }
 
+  /** Told about every rotation inside its transaction (the {@code signing-key.rotated.v1} event commits with it). */
+  @FunctionalInterface
+  public interface RotationListener {
+    void rotated(SigningKey next, List<String> published, String trigger, String actor);
+  }
+
+  public void onRotation(RotationListener listener) {
+    this.listener = listener;
+  }
+
+  /** An on-demand rotation without a named actor (tests, tools). */
+  public SigningKey rotate() {
+    return rotate(TRIGGER_ON_DEMAND, null);
+  }
+
   /**
    * Starts a rotation: the new key is published now and signs from {@code now + publishAhead}; the current key keeps
    * being published until its tokens have expired. Keys no longer published are deleted.
+   *
+   * @param trigger {@code on-demand} or {@code scheduled}
+   * @param actor   who asked for it (null for the schedule)
    */
-  public SigningKey rotate() {
+  public SigningKey rotate(String trigger, String actor) {
     Instant now = clock.instant();
     SigningKey next = generate(now, now.plus(settings.publishAhead()));
     tx.executeWithoutResult(status -> {
@@ -80,6 +101,8 @@ public class SigningKeyStore {
       for (SigningKey old : rotation.expired(load(), now)) {
         jdbc.sql("delete from signing_key where kid = :kid").param("kid", old.kid()).update();
       }
+      List<String> published = rotation.published(load(), now).stream().map(SigningKey::kid).toList();
+      listener.rotated(next, published, trigger, actor);
     });
     reload();
     log.info("Rotating token signing keys: {} is published and signs from {}", next.kid(), next.signingFrom());
@@ -89,10 +112,16 @@ public class SigningKeyStore {
   /** Rotates when the newest key is older than {@code catalyst.identity.keys.rotate-after}. */
   public boolean rotateIfDue() {
     if (rotation.rotationDue(all(), clock.instant(), settings.rotateAfter())) {
-      rotate();
+      rotate(TRIGGER_SCHEDULED, null);
       return true;
     }
     return false;
+  }
+
+  /** Every stored key with its state and times now (no private material), oldest first. */
+  public List<KeyRotation.Described> describe() {
+    reload();
+    return rotation.describe(keys, clock.instant());
   }
 
   /** The key that signs now. */

@@ -13,6 +13,12 @@ public record UserAccount(
     return new UserAccount(id, email, phone, passwordHash, displayName, false, false, 0, null, createdAt);
   }
 
+  /** The same account with its email proven (an invitation mailed to it, or a verification link). */
+  public UserAccount withEmailVerified() {
+    return new UserAccount(id, email, phone, passwordHash, displayName, true, sovereignAdmin, failedLogins,
+        lockedUntil, createdAt);
+  }
+
   public UserAccount asSovereignAdmin() {
     return new UserAccount(id, email, phone, passwordHash, displayName, emailVerified, true, failedLogins, lockedUntil,
         createdAt);

@@ -76,6 +76,12 @@ public class Users {
         .param("id", id).update();
   }
 
+  /** False when it was verified already. */
+  public boolean markEmailVerified(UUID id) {
+    return jdbc.sql("update app_user set email_verified = true where id = :id and not email_verified")
+        .param("id", id).update() == 1;
+  }
+
   public Optional<Membership> membership(UUID userId) {
     return jdbc.sql("select * from membership where user_id = :id").param("id", userId).query(MEMBERSHIP).optional();
   }

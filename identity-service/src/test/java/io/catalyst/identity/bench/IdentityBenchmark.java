@@ -19,13 +19,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Not a test: measures sign-up to first token (phone + code, over real HTTP) and token issuance per second, against
- * the real service on embedded PostgreSQL and Kafka. Run: {@code java -cp <test classpath>
+ * Not a test: measures sign-up to first token (phone + code, over real HTTP) and token issuance per second (in
+ * process; client credentials and password login over HTTP, sequential and concurrent), against the real service on
+ * embedded PostgreSQL and Kafka. Run: {@code java -cp <test classpath>
  * io.catalyst.identity.bench.IdentityBenchmark [signups] [seconds]}.
  */
 public final class IdentityBenchmark {
 
   private static final HttpClient http = HttpClient.newHttpClient();
+  private static final int THREADS = 4;
+  private static final String PASSWORD = "Bench-pass-2468-qrx";
 
   public static void main(String[] args) throws Exception {
     int signups = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -39,6 +42,7 @@ public final class IdentityBenchmark {
         "--catalyst.identity.dev-inbox.enabled=true", "--catalyst.identity.demo.enabled=false",
         "--catalyst.identity.otp.sends-per-ip-per-hour=1000000",
         "--catalyst.identity.otp.verifications-per-ip-per10-minutes=1000000",
+        "--catalyst.identity.login.attempts-per-ip-per10-minutes=100000000",
         "--management.tracing.export.otlp.enabled=false", "--logging.level.root=WARN");
     String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 
@@ -62,14 +66,35 @@ public final class IdentityBenchmark {
         rate(seconds, () -> issuer.issue(user)));
     String basic = "Basic " + Base64.getEncoder().encodeToString(
         "catalog-service:local-service-secret".getBytes(StandardCharsets.UTF_8));
-    System.out.printf("client-credentials tokens over HTTP (one client, sequential): %.0f/s%n", rate(seconds, () -> {
+    Runnable clientCredentials = () -> {
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
           .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=catalyst.internal")).build());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(r.body());
-      }
-    }));
+      check(r, 200);
+    };
+    System.out.printf("client-credentials tokens over HTTP (POST /oauth2/token, one client, sequential): %.0f/s%n",
+        rate(seconds, clientCredentials));
+    System.out.printf("client-credentials tokens over HTTP (%d concurrent callers): %.0f/s%n", THREADS,
+        concurrentRate(seconds, clientCredentials));
+
+    // Both flows check a bcrypt hash (the client secret, the password): its cost alone, for comparison.
+    org.springframework.security.crypto.password.PasswordEncoder encoder =
+        app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class);
+    String hash = encoder.encode("local-service-secret");
+    System.out.printf("bcrypt checks alone (the delegating encoder, in-process, sequential): %.1f/s%n",
+        rate(seconds, () -> encoder.matches("local-service-secret", hash)));
+
+    // Password login: one email account, POST /api/v1/identity/login/password (bcrypt check + access and refresh
+    // token). The per-address limit is lifted above; the account never fails, so it is never locked.
+    String email = "bench-" + UUID.randomUUID() + "@example.com";
+    check(send(json(base + "/api/v1/identity/signup/email", "{\"email\":\"" + email
+        + "\",\"password\":\"" + PASSWORD + "\",\"businessName\":\"Bench Pharmacy\"}")), 201);
+    Runnable passwordLogin = () -> check(send(json(base + "/api/v1/identity/login/password",
+        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")), 200);
+    System.out.printf("password logins over HTTP (POST /api/v1/identity/login/password, sequential): %.1f/s%n",
+        rate(seconds, passwordLogin));
+    System.out.printf("password logins over HTTP (%d concurrent callers): %.1f/s%n", THREADS,
+        concurrentRate(seconds, passwordLogin));
     app.close();
     System.exit(0);
   }
@@ -117,6 +142,26 @@ public final class IdentityBenchmark {
       n++;
     }
     return n / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Completed actions per second with {@link #THREADS} callers at once (after a warm-up of each). */
+  private static double concurrentRate(int seconds, Runnable action) throws InterruptedException {
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < THREADS; t++) {
+      threads.add(Thread.ofPlatform().start(() -> {
+        while (System.nanoTime() < end) {
+          action.run();
+          done.incrementAndGet();
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return done.get() / ((System.nanoTime() - start) / 1e9);
   }
 
   private static double pct(List<Double> sorted, int p) {

@@ -26,7 +26,7 @@ class DemoSovereignAdminIT extends IdentityIntegrationTest {
     String email = "admin-" + uniqueSlug("d") + "@catalyst.localhost";
     DemoSovereignAdmin demo = new DemoSovereignAdmin(users, passwords, clock,
         new IdentityProperties(null, null, null, null, null, null,
-            new IdentityProperties.Demo(true, email, file), null));
+            new IdentityProperties.Demo(true, email, file), null, null));
     assertThat(demo.createOnce()).isTrue();
     String written = Files.readString(file);
     assertThat(written).contains("email: " + email).contains("role: sovereign-admin");

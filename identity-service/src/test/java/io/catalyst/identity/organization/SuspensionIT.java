@@ -43,6 +43,12 @@ class SuspensionIT extends IdentityIntegrationTest {
         .param("status", "active"), sov)).andReturn()).get("total").asLong()).isZero();
     assertThat(status(bearer(get("/api/v1/identity/organizations").param("status", "gone"), sov))).isEqualTo(400);
 
+    // the access token issued before the suspension is refused by identity's own API from now on
+    MvcResult members = mvc.perform(bearer(get("/api/v1/identity/organizations/" + org + "/members"),
+        session.get("accessToken").asString())).andReturn();
+    assertThat(members.getResponse().getStatus()).isEqualTo(403);
+    assertThat(body(members).get("type").asString()).endsWith("/organization-suspended");
+
     MvcResult login = mvc.perform(postJson("/api/v1/identity/login/password",
         Map.of("email", email, "password", PASSWORD))).andReturn();
     assertThat(login.getResponse().getStatus()).isEqualTo(403);
@@ -67,6 +73,8 @@ class SuspensionIT extends IdentityIntegrationTest {
     // the refresh token refused during the suspension was not spent
     assertThat(refresh(session.get("refreshToken").asString()).get("organization").asString()).isEqualTo(org);
     loginByPassword(email, PASSWORD);
+    assertThat(status(bearer(get("/api/v1/identity/organizations/" + org + "/members"),
+        session.get("accessToken").asString()))).isEqualTo(200);
   }
 
   @Test
@@ -89,5 +97,46 @@ class SuspensionIT extends IdentityIntegrationTest {
     assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(status(bearer(get("/api/v1/identity/organizations").param("q", "100%_"), sov))).isEqualTo(200);
     assertThat(status(bearer(get("/api/v1/identity/organizations").param("page", "-1"), sov))).isEqualTo(400);
+  }
+
+  @Test
+  void servicesPollTheSuspendedOrganizations() throws Exception {
+    String slug = uniqueSlug("polled");
+    signUpByEmail(slug + "@example.com", PASSWORD, slug);
+    String sov = testToken("sov", null, "sovereign-admin");
+    String service = serviceToken("gateway");
+    assertThat(suspendedSlugs(service)).doesNotContain(slug);
+    assertThat(status(bearer(post("/api/v1/identity/organizations/" + slug + "/suspension"), sov))).isEqualTo(200);
+
+    JsonNode page = body(mvc.perform(bearer(get("/api/v1/identity/organizations").param("status", "suspended")
+        .param("size", "1000"), service)).andReturn());
+    assertThat(page.get("size").asInt()).isEqualTo(1000);
+    assertThat(page.get("page").asInt()).isZero();
+    assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+    JsonNode item = null;
+    for (JsonNode i : page.get("items")) {
+      assertThat(i.get("status").asString()).isEqualTo("suspended");
+      if (i.get("slug").asString().equals(slug)) {
+        item = i;
+      }
+    }
+    assertThat(item).isNotNull();
+    assertThat(item.get("suspendedAt")).isNotNull();
+
+    assertThat(status(bearer(get("/api/v1/identity/organizations").param("status", "suspended")
+        .param("size", "1001"), service))).isEqualTo(400);
+    assertThat(status(bearer(get("/api/v1/identity/organizations").param("size", "1000"), sov)))
+        .as("people keep pages of at most 100").isEqualTo(400);
+    assertThat(status(bearer(delete("/api/v1/identity/organizations/" + slug + "/suspension"), sov)))
+        .isEqualTo(200);
+    assertThat(suspendedSlugs(service)).doesNotContain(slug);
+  }
+
+  private java.util.List<String> suspendedSlugs(String token) throws Exception {
+    JsonNode page = body(mvc.perform(bearer(get("/api/v1/identity/organizations").param("status", "suspended")
+        .param("size", "1000"), token)).andReturn());
+    java.util.List<String> out = new java.util.ArrayList<>();
+    page.get("items").forEach(i -> out.add(i.get("slug").asString()));
+    return out;
   }
 }

@@ -66,6 +66,26 @@ class PatIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void identitysOwnApiAcceptsATokenWithinItsScopes() throws Exception {
+    String org = uniqueSlug("pat-api");
+    String user = signUpByEmail(org + "@example.com", PASSWORD, org).get("accessToken").asString();
+    String readOnly = body(mvc.perform(bearer(postJson("/api/v1/identity/tokens",
+        Map.of("name", "reader", "scopes", List.of("api:read"))), user)).andReturn()).get("token").asString();
+    String gitOnly = body(mvc.perform(bearer(postJson("/api/v1/identity/tokens",
+        Map.of("name", "git", "scopes", List.of("git:write"))), user)).andReturn()).get("token").asString();
+    String teams = "/api/v1/identity/organizations/" + org + "/teams";
+
+    assertThat(status(bearer(get("/api/v1/identity/organizations/" + org + "/members"), readOnly))).isEqualTo(200);
+    MvcResult write = mvc.perform(bearer(postJson(teams, Map.of("name", "team-platform")), readOnly)).andReturn();
+    assertThat(write.getResponse().getStatus()).isEqualTo(403);
+    assertThat(body(write).get("type").asString()).endsWith("/insufficient-scope");
+    assertThat(status(bearer(get("/api/v1/identity/organizations/" + org + "/members"), gitOnly))).isEqualTo(403);
+    assertThat(status(bearer(get("/api/v1/identity/organizations/" + org + "/members"), "cat_pat_forged")))
+        .isEqualTo(401);
+    assertThat(status(bearer(postJson(teams, Map.of("name", "team-platform")), user))).isEqualTo(201);
+  }
+
+  @Test
   void aTokenExpiresAndLimitsAreEnforced() throws Exception {
     String org = uniqueSlug("pat-exp");
     String user = signUpByEmail(org + "@example.com", PASSWORD, org).get("accessToken").asString();

@@ -171,6 +171,15 @@ public abstract class IdentityIntegrationTest {
     return id;
   }
 
+  /** An authorization-endpoint URI with a real query string (the endpoint reads the query, not form params). */
+  protected static java.net.URI authorizeUri(String... pairs) {
+    var uri = org.springframework.web.util.UriComponentsBuilder.fromUriString("http://localhost/oauth2/authorize");
+    for (int i = 0; i < pairs.length; i += 2) {
+      uri.queryParam(pairs[i], pairs[i + 1]);
+    }
+    return uri.encode().build().toUri();
+  }
+
   /** Logs in by email and password and returns the token response. */
   protected JsonNode loginByPassword(String email, String password) throws Exception {
     MvcResult result = mvc.perform(postJson("/api/v1/identity/login/password",

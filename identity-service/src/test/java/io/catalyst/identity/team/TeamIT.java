@@ -64,6 +64,43 @@ class TeamIT extends IdentityIntegrationTest {
     assertThat(list.get("items").get(0).get("displayName").asString()).isEqualTo("Platform crew");
   }
 
+  @Test
+  void aDeletedTeamTakesItsMembershipsWithItAndLeavesTheNextToken() throws Exception {
+    String org = uniqueSlug("teamdel");
+    JsonNode signedUp = signUpByEmail(org + "@example.com", PASSWORD, org);
+    String admin = signedUp.get("accessToken").asString();
+    String userId = signedUp.get("userId").asString();
+    String base = "/api/v1/identity/organizations/" + org + "/teams";
+    assertThat(status(bearer(json(post(base), "{\"name\":\"team-gone\"}"), admin))).isEqualTo(201);
+    assertThat(status(bearer(json(post(base), "{\"name\":\"team-stays\"}"), admin))).isEqualTo(201);
+    assertThat(status(bearer(put(base + "/team-gone/members/" + userId), admin))).isEqualTo(204);
+    assertThat(status(bearer(put(base + "/team-stays/members/" + userId), admin))).isEqualTo(204);
+    JsonNode refreshed = refresh(signedUp.get("refreshToken").asString());
+    assertThat(claims(refreshed.get("accessToken").asString()).get("teams"))
+        .isEqualTo(List.of("team-gone", "team-stays"));
+
+    // another Organization's admin: 404, nothing deleted
+    String other = uniqueSlug("teamdel-o");
+    String otherAdmin = signUpByEmail(other + "@example.com", PASSWORD, other).get("accessToken").asString();
+    assertThat(status(bearer(delete(base + "/team-gone"), otherAdmin))).isEqualTo(404);
+    // a member without org-admin: 403
+    assertThat(status(bearer(delete(base + "/team-gone"), testToken("viewer", org, "org-viewer")))).isEqualTo(403);
+
+    assertThat(status(bearer(delete(base + "/team-gone"), admin))).isEqualTo(204);
+    assertThat(status(bearer(get(base + "/team-gone"), admin))).isEqualTo(404);
+    assertThat(status(bearer(delete(base + "/team-gone"), admin))).as("gone already").isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from team_member where organization = :o and team = 'team-gone'")
+        .param("o", org).query(Long.class).single()).isZero();
+    var events = outbox("team.deleted.v1", "organizations/" + org + "/teams/team-gone");
+    assertThat(events).hasSize(1);
+    JsonNode data = json.readTree((String) events.get(0).get("data"));
+    assertThat(data.get("organization").asString()).isEqualTo(org);
+    assertThat(data.get("team").asString()).isEqualTo("team-gone");
+    assertThat(data.get("members").asLong()).isEqualTo(1);
+    assertThat(claims(refresh(refreshed.get("refreshToken").asString()).get("accessToken").asString())
+        .get("teams")).isEqualTo(List.of("team-stays"));
+  }
+
   private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
       org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r, String body) {
     return r.contentType(MediaType.APPLICATION_JSON).content(body);

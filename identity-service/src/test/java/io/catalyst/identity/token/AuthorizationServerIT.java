@@ -2,6 +2,7 @@ package io.catalyst.identity.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -157,12 +158,14 @@ class AuthorizationServerIT extends IdentityIntegrationTest {
     String code = UriComponentsBuilder.fromUriString(redirect).build().getQueryParams().getFirst("code");
 
     MvcResult tokens = mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .param("grant_type", "authorization_code").param("client_id", "catalyst-console")
+        .with(httpBasic("catalyst-console", "local-service-secret"))
+        .param("grant_type", "authorization_code")
         .param("code", code).param("redirect_uri", CONSOLE_REDIRECT).param("code_verifier", verifier)).andReturn();
     assertThat(tokens.getResponse().getStatus()).as(tokens.getResponse().getContentAsString()).isEqualTo(200);
     Map<String, Object> claims = claims(body(tokens).get("access_token").asString());
     assertThat(claims).containsEntry("sub", signup.get("userId").asString()).containsEntry("org", slug)
         .containsEntry("roles", List.of("org-admin")).containsEntry("iss", "http://localhost:8080");
     assertThat(body(tokens).get("id_token")).isNotNull();
+    assertThat(body(tokens).get("refresh_token")).as("the confidential console client gets refresh tokens").isNotNull();
   }
 }

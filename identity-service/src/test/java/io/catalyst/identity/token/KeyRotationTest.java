@@ -36,6 +36,22 @@ class KeyRotationTest {
     assertThat(rotation.rotationDue(List.of(), T0, Duration.ofDays(365))).isTrue();
   }
 
+  @Test
+  void eachKeyIsUpcomingThenSigningThenRetiringThenExpired() {
+    List<SigningKey> keys = List.of(b, a);
+    assertThat(rotation.describe(keys, b.createdAt())).extracting(KeyRotation.Described::state)
+        .containsExactly(KeyRotation.State.SIGNING, KeyRotation.State.UPCOMING);
+    assertThat(rotation.describe(keys, b.signingFrom())).extracting(KeyRotation.Described::state)
+        .containsExactly(KeyRotation.State.RETIRING, KeyRotation.State.SIGNING);
+    List<KeyRotation.Described> later = rotation.describe(keys, b.signingFrom().plus(Duration.ofMinutes(16)));
+    assertThat(later).extracting(KeyRotation.Described::state)
+        .containsExactly(KeyRotation.State.EXPIRED, KeyRotation.State.SIGNING);
+    assertThat(later.getFirst().kid()).isEqualTo("a");
+    assertThat(later.getFirst().supersededAt()).isEqualTo(b.signingFrom());
+    assertThat(later.getFirst().publishedUntil()).isEqualTo(b.signingFrom().plus(Duration.ofMinutes(16)));
+    assertThat(later.getLast().publishedUntil()).isNull();
+  }
+
   private static SigningKey key(String kid, Instant created, Instant signingFrom) {
     return new SigningKey(kid, null, null, created, signingFrom);
   }
