@@ -48,7 +48,25 @@ public class Outbox {
     if (service == null || service.isBlank()) {
       throw new IllegalStateException("Set catalyst.events.service to publish events");
     }
-    return publish(event, Topics.of(service), source);
+    return publish(UUID.randomUUID(), event, Topics.of(service), source);
+  }
+
+  /**
+   * Records {@code event} under an id derived from what it reports (e.g. a branch moving to a commit), so that sending
+   * the same fact again is recognised as one event by consumers' inboxes. Answers false, recording nothing, when an
+   * event with that id is in the outbox already.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean publishOnce(UUID id, CatalystEvent event) {
+    if (service == null || service.isBlank()) {
+      throw new IllegalStateException("Set catalyst.events.service to publish events");
+    }
+    if (jdbc.sql("select count(*) from catalyst_outbox where event_id = :id").param("id", id).query(Long.class)
+        .single() > 0) {
+      return false;
+    }
+    publish(id, event, Topics.of(service), source);
+    return true;
   }
 
   /**
@@ -61,11 +79,11 @@ public class Outbox {
     if (!event.type().startsWith("io.catalyst.")) {
       throw new IllegalArgumentException("Give the full event type for topic " + topic + ": " + event.type());
     }
-    return publish(event, topic, source.substring(0, source.lastIndexOf("/services/")) + "/components/" + component);
+    return publish(UUID.randomUUID(), event, topic,
+        source.substring(0, source.lastIndexOf("/services/")) + "/components/" + component);
   }
 
-  private UUID publish(CatalystEvent event, String topic, String eventSource) {
-    UUID id = UUID.randomUUID();
+  private UUID publish(UUID id, CatalystEvent event, String topic, String eventSource) {
     String type = event.type().startsWith("io.catalyst.") ? event.type() : "io.catalyst." + service + "." + event.type();
     String key = event.organization() != null ? event.organization() : "_sovereign";
     jdbc.sql("""

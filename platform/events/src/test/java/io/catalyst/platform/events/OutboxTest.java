@@ -63,6 +63,18 @@ class OutboxTest extends EventsTestBase {
   }
 
   @Test
+  void anEventWithADerivedIdIsRecordedOnceAndCarriesThatId() {
+    java.util.UUID id = java.util.UUID.nameUUIDFromBytes("announce-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(orders.announceOnce("muscatpharmacy", id, "announce-1")).isTrue();
+    assertThat(orders.announceOnce("muscatpharmacy", id, "announce-1")).isFalse();
+    assertThat(count("select count(*) from catalyst_outbox where subject = 'orders/announce-1'")).isEqualTo(1);
+
+    List<ConsumerRecord<String, byte[]>> seen = readUntil(TOPIC, Duration.ofSeconds(20),
+        rs -> withSubject(rs, "orders/announce-1") != null);
+    assertThat(header(withSubject(seen, "orders/announce-1"), CloudEventHeaders.ID)).isEqualTo(id.toString());
+  }
+
+  @Test
   void aRolledBackTransactionPublishesNothing() {
     assertThatThrownBy(() -> orders.placeThenFail("muscatpharmacy", "rolled-back-1"))
         .hasMessageContaining("payment declined");

@@ -33,6 +33,13 @@ public class OrderService {
         "orders/" + name, org, new OrderPlaced(name, 0)));
   }
 
+  /** The same fact sent again under its derived id: recorded once. */
+  @Transactional
+  public boolean announceOnce(String org, java.util.UUID id, String name) {
+    return outbox.publishOnce(id, CatalystEvent.of("order.announced.v1", "orders/" + name, org,
+        new OrderPlaced(name, 0)));
+  }
+
   @Transactional
   public void placeThenFail(String org, String name) {
     place(org, name, 0);
