@@ -57,11 +57,13 @@ public class Applications {
       String version, String status, String hostname, String category, boolean backingService,
       List<String> dependsOn, List<String> usedBy, String repository, Map<String, Object> config, String valuesYaml,
       Map<String, Object> placement, Commit lastCommit, History history, Integer readyPods, Integer desiredPods,
-      String statusReason, Instant statusChangedAt) {}
+      String statusReason, Instant statusChangedAt, String overlayPath, String overlayYaml,
+      Map<String, Object> overlay, Map<String, Object> effectiveConfig, Map<String, String> versions,
+      boolean paused) {}
 
   /** The result of a configure: the commit on the Environment's branch. */
-  public record Configured(String application, String branch, String sha, String previousSha, boolean changed,
-      String committer) {}
+  public record Configured(String application, String branch, String path, String sha, String previousSha,
+      boolean changed, String committer) {}
 
   private final JdbcClient jdbc;
   private final GitRepositories git;
@@ -102,7 +104,17 @@ public class Applications {
     List<Row> all = rows(env.toString());
     RepositoryPath repo = new RepositoryPath(env.organization(), application);
     String branch = env.type().branch();
-    String values = git.exists(repo) ? git.read(repo, branch, "values.yaml").orElse("{}\n") : "{}\n";
+    boolean exists = git.exists(repo);
+    String values = exists ? git.read(repo, branch, "values.yaml").orElse("{}\n") : "{}\n";
+    String overlayPath = overlayPath(env);
+    String overlayYaml = exists ? git.read(repo, branch, overlayPath).orElse("{}\n") : "{}\n";
+    Map<String, String> versions = new LinkedHashMap<>();
+    if (exists) {
+      for (String b : git.branches(repo)) {
+        git.read(repo, b, "blueprint.lock.yaml").map(Applications::parse).map(m -> m.get("version"))
+            .ifPresent(v -> versions.put(b, String.valueOf(v)));
+      }
+    }
     Map<String, Object> placement = git.exists(repo)
         ? git.read(repo, branch, "placement.yaml").map(Applications::parse).orElse(Map.of()) : Map.of();
     String version = git.exists(repo) ? git.read(repo, branch, "blueprint.lock.yaml").map(Applications::parse)
@@ -112,7 +124,8 @@ public class Applications {
     return new Detail(row.name(), env.organization(), env.toString(), branch, row.blueprint(), version, row.status(),
         row.hostname(), row.category(), row.backingService(), s.dependsOn(), s.usedBy(), repo.toString(),
         parse(values), values, placement, history.items().isEmpty() ? null : history.items().getFirst(), history,
-        row.readyPods(), row.desiredPods(), row.statusReason(), row.statusChangedAt());
+        row.readyPods(), row.desiredPods(), row.statusReason(), row.statusChangedAt(), overlayPath, overlayYaml,
+        parse(overlayYaml), merge(parse(values), parse(overlayYaml)), versions, paused(env, application));
   }
 
   public History history(Caller caller, String environment, String application, int page, int size) {
@@ -135,24 +148,26 @@ public class Applications {
           + "bound to " + env + "; ask an org-admin of your Organization.");
     }
     Map<String, Object> config = newConfig(values, rawYaml);
-    validate(row, config);
-    String yaml = rawYaml != null && values == null ? rawYaml : dump(config);
-    List<SecretScanner.Finding> secrets = scanner.scan("values.yaml", yaml);
-    if (!secrets.isEmpty()) {
-      throw ProblemException.invalid("values.yaml must not hold secret values; store them in OpenBao and reference "
-          + "them (existingSecret, secretKeyRef, ref+openbao://…).", secrets.stream()
-          .map(f -> FieldProblem.field(f.key() == null ? "values" : f.key(), f.problem())).toList());
-    }
     RepositoryPath repo = new RepositoryPath(env.organization(), application);
     String branch = env.type().branch();
+    String overlayPath = overlayPath(env);
     String head = git.head(repo, branch).orElseThrow(() -> ProblemException.conflict(
         "Branch " + branch + " of " + repo + " does not exist; the Application is not in " + env + " yet."));
+    Map<String, Object> base = parse(git.read(repo, branch, "values.yaml").orElse("{}\n"));
+    validate(row, branchVersion(repo, branch, row.version()), merge(base, config));
+    String yaml = rawYaml != null && values == null ? rawYaml : overlayHeader(env) + dump(config);
+    List<SecretScanner.Finding> secrets = scanner.scan(overlayPath, yaml);
+    if (!secrets.isEmpty()) {
+      throw ProblemException.invalid(overlayPath + " must not hold secret values; store them in OpenBao and "
+          + "reference them (existingSecret, secretKeyRef, ref+openbao://…).", secrets.stream()
+          .map(f -> FieldProblem.field(f.key() == null ? "values" : f.key(), f.problem())).toList());
+    }
     String expected = expectedHead == null || expectedHead.isBlank() ? head : unquote(expectedHead);
     PersonIdent who = new PersonIdent(caller.subject(), caller.subject() + "@users.catalyst", clock.instant(),
         ZoneOffset.UTC);
     GitRepositories.Commit commit;
     try {
-      commit = git.commitIfHead(repo, branch, expected, new FileChanges().write("values.yaml", yaml), who,
+      commit = git.commitIfHead(repo, branch, expected, new FileChanges().write(overlayPath, yaml), who,
           message == null || message.isBlank() ? "Configure " + application + " in " + env : message);
     } catch (GitRepositories.HeadMoved moved) {
       throw ProblemException.conflict("Branch " + branch + " of " + repo + " moved: its head is now "
@@ -172,7 +187,8 @@ public class Applications {
             .inEnvironment(env.toString()).by(caller.subject()));
       });
     }
-    return new Configured(application, branch, commit.sha(), expected, commit.changed(), caller.subject());
+    return new Configured(application, branch, overlayPath, commit.sha(), expected, commit.changed(),
+        caller.subject());
   }
 
   /** A change as it would be committed, without committing it. */
@@ -198,15 +214,18 @@ public class Applications {
           + "to " + env + "; ask an org-admin of your Organization.");
     }
     Map<String, Object> config = newConfig(values, rawYaml);
-    validate(row, config);
     RepositoryPath repo = new RepositoryPath(env.organization(), application);
     String branch = env.type().branch();
+    String overlayPath = overlayPath(env);
     String head = git.head(repo, branch).orElse(null);
-    String before = head == null ? "{}\n" : git.read(repo, branch, "values.yaml").orElse("{}\n");
-    String after = rawYaml != null && values == null ? rawYaml : dump(config);
-    List<FileDiff> files = before.equals(after) ? List.of() : List.of(new FileDiff("values.yaml", diff(before, after)));
+    Map<String, Object> base = head == null ? Map.of() : parse(git.read(repo, branch, "values.yaml").orElse("{}\n"));
+    validate(row, head == null ? row.version() : branchVersion(repo, branch, row.version()), merge(base, config));
+    String before = head == null ? "{}\n" : git.read(repo, branch, overlayPath).orElse("{}\n");
+    String after = rawYaml != null && values == null ? rawYaml : overlayHeader(env) + dump(config);
+    List<FileDiff> files = before.equals(after) ? List.of()
+        : List.of(new FileDiff(overlayPath, diff(overlayPath, before, after)));
     List<ValueChange> changes = new ArrayList<>();
-    compare("", parse(before), config, changes);
+    compare("", merge(base, parse(before)), merge(base, config), changes);
     List<String> usedBy = rows(env.toString()).stream().filter(r -> r.dependsOn().contains(application))
         .map(Row::name).toList();
     String impact = usedBy.isEmpty() ? "No other Application depends on " + application + "."
@@ -234,17 +253,17 @@ public class Applications {
     return config;
   }
 
-  private void validate(Row row, Map<String, Object> config) {
-    CatalogClient.Validation validation = catalog.validate(row.blueprint(), row.version(), config);
+  void validate(Row row, String version, Map<String, Object> config) {
+    CatalogClient.Validation validation = catalog.validate(row.blueprint(), version, config);
     if (!validation.valid()) {
-      throw ProblemException.invalid("The config does not match " + row.blueprint() + " " + row.version()
+      throw ProblemException.invalid("The config does not match " + row.blueprint() + " " + version
           + "'s configSchema; fix the values below.", validation.errors().stream()
           .map(e -> FieldProblem.pointer("/values" + e.pointer(), e.message())).toList());
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static void compare(String pointer, Object before, Object after, List<ValueChange> out) {
+  static void compare(String pointer, Object before, Object after, List<ValueChange> out) {
     if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a) {
       java.util.TreeSet<String> keys = new java.util.TreeSet<>();
       ((Map<String, Object>) b).keySet().forEach(keys::add);
@@ -257,7 +276,7 @@ public class Applications {
     }
   }
 
-  private static String diff(String before, String after) {
+  static String diff(String path, String before, String after) {
     org.eclipse.jgit.diff.RawText a = new org.eclipse.jgit.diff.RawText(before.getBytes(
         java.nio.charset.StandardCharsets.UTF_8));
     org.eclipse.jgit.diff.RawText b = new org.eclipse.jgit.diff.RawText(after.getBytes(
@@ -267,7 +286,7 @@ public class Applications {
         .diff(org.eclipse.jgit.diff.RawTextComparator.DEFAULT, a, b);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (org.eclipse.jgit.diff.DiffFormatter formatter = new org.eclipse.jgit.diff.DiffFormatter(out)) {
-      out.write("--- a/values.yaml\n+++ b/values.yaml\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(("--- a/" + path + "\n+++ b/" + path + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       formatter.format(edits, a, b);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -357,7 +376,7 @@ public class Applications {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private record Row(String name, String environment, String blueprint, String version, String status,
+  record Row(String name, String environment, String blueprint, String version, String status,
       String hostname, String category, boolean backingService, List<String> dependsOn, Instant createdAt,
       Integer readyPods, Integer desiredPods, String statusReason, Instant statusChangedAt) {
 
@@ -372,13 +391,13 @@ public class Applications {
     }
   }
 
-  private List<Row> rows(String environment) {
+  List<Row> rows(String environment) {
     return jdbc.sql("select * from application where environment = :env order by backing_service, name")
         .param("env", environment)
         .query((rs, i) -> Row.of(rs)).list();
   }
 
-  private Row row(EnvironmentName env, String application) {
+  Row row(EnvironmentName env, String application) {
     return rows(env.toString()).stream().filter(r -> r.name().equals(application)).findFirst()
         .orElseThrow(() -> ProblemException.notFound("Application " + application + " in " + env));
   }
@@ -415,12 +434,59 @@ public class Applications {
   }
 
   /** Members of the Organization read (not billing-admin); another Organization's Environment is 404. */
-  private static EnvironmentName readable(Caller caller, String environment) {
+  static EnvironmentName readable(Caller caller, String environment) {
     EnvironmentName env = EnvironmentName.parse(environment)
         .orElseThrow(() -> ProblemException.notFound("Environment " + environment));
     caller.requireVisible(env.organization(), "Environment " + environment);
     caller.requireRole(Role.ORG_ADMIN, Role.ORG_DEVELOPER, Role.ORG_VIEWER, Role.SECURITY_OFFICER);
     return env;
+  }
+
+  /** The values file of {@code env}'s overlay: {@code overlays/<env_type>/values.yaml}. */
+  static String overlayPath(EnvironmentName env) {
+    return "overlays/" + env.type().code() + "/values.yaml";
+  }
+
+  /**
+   * The values an Application runs with in {@code env}: its branch's {@code values.yaml} with the Environment's
+   * overlay applied over it (what Flux would render). Empty when the repo or branch does not exist.
+   */
+  public static Map<String, Object> effectiveValues(GitRepositories git, RepositoryPath repo, EnvironmentName env) {
+    if (!git.exists(repo)) {
+      return Map.of();
+    }
+    String branch = env.type().branch();
+    return merge(git.read(repo, branch, "values.yaml").map(Applications::parse).orElse(Map.of()),
+        git.read(repo, branch, overlayPath(env)).map(Applications::parse).orElse(Map.of()));
+  }
+
+  private static String overlayHeader(EnvironmentName env) {
+    return "# Values of the " + env.type().code() + " Environment only (applied over ../../values.yaml).\n";
+  }
+
+  /** The Blueprint version {@code blueprint.lock.yaml} pins on {@code branch}. */
+  String branchVersion(RepositoryPath repo, String branch, String fallback) {
+    return git.read(repo, branch, "blueprint.lock.yaml").map(Applications::parse)
+        .map(m -> m.get("version")).map(String::valueOf).orElse(fallback);
+  }
+
+  boolean paused(EnvironmentName env, String application) {
+    return jdbc.sql("select count(*) from application_pause where organization = :org and name = :app")
+        .param("org", env.organization()).param("app", application).query(Long.class).single() > 0;
+  }
+
+  /** {@code overlay} applied over {@code base}: maps merge key by key, anything else replaces. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+    Map<String, Object> out = new LinkedHashMap<>(base);
+    overlay.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> o && out.get(key) instanceof Map<?, ?> b) {
+        out.put(key, merge((Map<String, Object>) b, (Map<String, Object>) o));
+      } else {
+        out.put(key, value);
+      }
+    });
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -445,7 +511,7 @@ public class Applications {
     return new Yaml(options).dump(values);
   }
 
-  private static String unquote(String etag) {
+  static String unquote(String etag) {
     String s = etag.trim();
     if (s.startsWith("W/")) {
       s = s.substring(2);

@@ -52,9 +52,13 @@ public interface CatalogClient {
   record Validation(String blueprint, String version, boolean valid, List<ConfigError> errors,
       Map<String, Object> config) {}
 
-  /** {@code organization}: the owner of an Organization-private Blueprint, null for Sovereign-wide ones. */
+  /**
+   * {@code organization}: the owner of an Organization-private Blueprint, null for Sovereign-wide ones;
+   * {@code upgradesFrom}: the version patterns an upgrade to this version may start from ({@code 25.0.x}, {@code 26.x};
+   * none: any).
+   */
   record Detail(String name, String title, String category, String visibility, String organization, String version,
-      String digest, Owner owner, Map<String, Object> configSchema, Manifests manifests) {}
+      String digest, Owner owner, Map<String, Object> configSchema, Manifests manifests, List<String> upgradesFrom) {}
 
   record Owner(String team, String contact) {}
 

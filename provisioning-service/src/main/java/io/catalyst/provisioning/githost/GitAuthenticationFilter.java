@@ -1,6 +1,9 @@
 package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.web.security.IdentityUnavailableException;
+import io.catalyst.platform.web.security.SuspendedOrganizations;
+import io.catalyst.platform.web.security.TokenScopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request without valid credentials gets {@code 401} with a Basic challenge, so {@code git} asks for credentials
  * (or retries with those in the URL). Paths that are not {@code /git/{owner}/{repo}.git/...} with valid names are
  * refused with {@code 400} before anything touches the disk.
+ *
+ * <p>A personal access token needs {@code git:read} to fetch or clone and {@code git:write} to push (receive-pack),
+ * else {@code 403} naming the scope. A caller of a suspended Organization gets {@code 403} (services never do); when
+ * identity-service cannot check a personal access token the answer is {@code 503}, not a credentials prompt.
  */
 final class GitAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,9 +36,11 @@ final class GitAuthenticationFilter extends OncePerRequestFilter {
   private static final Pattern PATH = Pattern.compile("^/git/([^/]+)/([^/]+?)(?:\\.git)?(/.*)?$");
 
   private final List<AccessTokenVerifier> verifiers;
+  private final SuspendedOrganizations suspended;
 
-  GitAuthenticationFilter(List<AccessTokenVerifier> verifiers) {
+  GitAuthenticationFilter(List<AccessTokenVerifier> verifiers, SuspendedOrganizations suspended) {
     this.verifiers = verifiers;
+    this.suspended = suspended;
   }
 
   @Override
@@ -45,11 +54,30 @@ final class GitAuthenticationFilter extends OncePerRequestFilter {
           + "with lower-case names (letters, digits, '-').");
       return;
     }
-    Optional<Caller> caller = token(request).flatMap(this::verify);
+    Optional<Caller> caller;
+    try {
+      caller = token(request).flatMap(this::verify);
+    } catch (IdentityUnavailableException e) {
+      response.setHeader("Retry-After", "5");
+      plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "identity-service is unavailable right now, so "
+          + "your personal access token cannot be checked; try again shortly.");
+      return;
+    }
     if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Catalyst\"");
       plain(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in with your user name and a personal access token "
           + "or access token as the password.");
+      return;
+    }
+    if (suspended.refuses(caller.get())) {
+      plain(response, HttpServletResponse.SC_FORBIDDEN, "The Organization " + caller.get().organization()
+          + " is suspended by the Sovereign's administrators; its repositories are closed until it is reactivated.");
+      return;
+    }
+    String scope = TokenScopes.forGit(isPush(request));
+    if (!caller.get().allows(scope)) {
+      plain(response, HttpServletResponse.SC_FORBIDDEN, "This personal access token lacks the scope " + scope
+          + ". Create a token with " + scope + " to " + (isPush(request) ? "push." : "clone or fetch."));
       return;
     }
     request.setAttribute(CALLER, caller.get());
@@ -65,6 +93,12 @@ final class GitAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
+  }
+
+  /** receive-pack: the ref advertisement for a push ({@code info/refs?service=git-receive-pack}) or the push. */
+  static boolean isPush(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri.endsWith("/git-receive-pack") || "git-receive-pack".equals(request.getParameter("service"));
   }
 
   static Optional<String> token(HttpServletRequest request) {

@@ -2,6 +2,8 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
+import io.catalyst.platform.web.security.SuspendedOrganizations;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
@@ -51,6 +53,13 @@ class GitHostConfiguration {
     return new JwtAccessTokenVerifier(decoder);
   }
 
+  /** Personal access tokens, when this process can introspect them (the service kit's introspector). */
+  @Bean
+  AccessTokenVerifier personalAccessTokenVerifier(ObjectProvider<PersonalAccessTokenIntrospector> introspectors) {
+    PersonalAccessTokenIntrospector introspector = introspectors.getIfUnique();
+    return introspector == null ? token -> java.util.Optional.empty() : new PersonalAccessTokenVerifier(introspector);
+  }
+
   @Bean
   PromotionPolicyClient promotionPolicyClient() {
     return PromotionPolicyClient.UNAVAILABLE;
@@ -64,8 +73,10 @@ class GitHostConfiguration {
   /** Ahead of the service kit's API chain: {@code /git/**} authenticates in {@link GitAuthenticationFilter}. */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-  SecurityFilterChain gitSecurity(HttpSecurity http, ObjectProvider<AccessTokenVerifier> verifiers) throws Exception {
-    GitAuthenticationFilter authentication = new GitAuthenticationFilter(verifiers.orderedStream().toList());
+  SecurityFilterChain gitSecurity(HttpSecurity http, ObjectProvider<AccessTokenVerifier> verifiers,
+      SuspendedOrganizations suspended) throws Exception {
+    GitAuthenticationFilter authentication =
+        new GitAuthenticationFilter(verifiers.orderedStream().toList(), suspended);
     http.securityMatcher("/git/**")
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

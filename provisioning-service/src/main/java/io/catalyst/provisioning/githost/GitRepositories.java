@@ -85,6 +85,9 @@ public class GitRepositories {
         StoredConfig config = r.getConfig();
         config.setBoolean("http", null, "receivepack", true);
         config.setBoolean("receive", null, "denyDeletes", false);
+        // A reflog per branch (bare repositories have none by default): the branch-head reconciler tells a push
+        // ("push") from this service's own commits by it.
+        config.setBoolean("core", null, "logAllRefUpdates", true);
         config.save();
       }
       return true;
@@ -112,6 +115,68 @@ public class GitRepositories {
     try (Repository r = open(repo)) {
       Ref ref = r.exactRef("refs/heads/" + branch);
       return Optional.ofNullable(ref).map(x -> x.getObjectId().name());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The branches of the repository (without {@code refs/heads/}), sorted; none when it does not exist. */
+  public List<String> branches(RepositoryPath repo) {
+    if (!exists(repo)) {
+      return List.of();
+    }
+    try (Repository r = open(repo)) {
+      return r.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+          .map(ref -> ref.getName().substring(Constants.R_HEADS.length())).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The heads of every branch, by branch name. */
+  public java.util.Map<String, String> heads(RepositoryPath repo) {
+    if (!exists(repo)) {
+      return java.util.Map.of();
+    }
+    try (Repository r = open(repo)) {
+      java.util.Map<String, String> heads = new java.util.TreeMap<>();
+      for (Ref ref : r.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+        if (ref.getObjectId() != null) {
+          heads.put(ref.getName().substring(Constants.R_HEADS.length()), ref.getObjectId().name());
+        }
+      }
+      return heads;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A move of a branch as its reflog records it, newest first: who, the message, and the ids. */
+  public record ReflogEntry(String oldSha, String newSha, String who, java.time.Instant time, String comment) {}
+
+  /** The reflog of {@code branch}, newest first, at most {@code limit} entries (empty without a reflog). */
+  public List<ReflogEntry> reflog(RepositoryPath repo, String branch, int limit) {
+    try (Repository r = open(repo)) {
+      org.eclipse.jgit.lib.ReflogReader reader = r.getRefDatabase().getReflogReader(Constants.R_HEADS + branch);
+      if (reader == null) {
+        return List.of();
+      }
+      return reader.getReverseEntries(limit).stream().map(e -> new ReflogEntry(e.getOldId().name(),
+          e.getNewId().name(), e.getWho() == null ? null : e.getWho().getName(),
+          e.getWho() == null ? null : e.getWho().getWhenAsInstant(), e.getComment())).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The owners that have repositories on disk (Organizations, {@code catalog}, {@code system}, …). */
+  public List<String> owners() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(RepositoryPath::isOwner)
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -275,6 +340,31 @@ public class GitRepositories {
         }
         out.add(new LogEntry(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
             c.getCommitterIdent().getName(), c.getCommitterIdent().getWhenAsInstant(), c.getFullMessage()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Commits reachable from {@code to} but not from {@code from} (null: all), newest first, at most {@code limit};
+   * {@code from} unknown to the repository (rewritten away) counts as null.
+   */
+  public List<LogEntry> between(RepositoryPath repo, String from, String to, int limit) {
+    try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+      walk.markStart(walk.parseCommit(ObjectId.fromString(to)));
+      if (from != null && r.getObjectDatabase().has(ObjectId.fromString(from))) {
+        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(from)));
+      }
+      List<LogEntry> out = new java.util.ArrayList<>();
+      for (RevCommit c : walk) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(new LogEntry(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+            c.getCommitterIdent().getName() + " <" + c.getCommitterIdent().getEmailAddress() + ">",
+            c.getCommitterIdent().getWhenAsInstant(), c.getShortMessage()));
       }
       return out;
     } catch (IOException e) {

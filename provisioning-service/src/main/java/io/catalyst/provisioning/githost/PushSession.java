@@ -29,6 +29,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,6 +79,13 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         continue;
       }
       try {
+        List<Codeowners.Violation> violations = codeownersViolations(db, cmd);
+        if (!violations.isEmpty()) {
+          String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
+          refuse(rp, cmd, "CODEOWNERS: " + violations.getFirst().path() + " is owned by "
+              + Codeowners.owningTeams(violations), Codeowners.message(branch, caller, violations));
+          continue;
+        }
         List<SecretScanner.Finding> findings = scanNewCommits(db, cmd.getNewId());
         if (!findings.isEmpty()) {
           StringBuilder message = new StringBuilder("Plain secret values cannot be pushed; only references are "
@@ -108,7 +116,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   @Override
   public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    List<CatalystEvent> events = new ArrayList<>();
+    Map<GitPushed, CatalystEvent> events = new java.util.LinkedHashMap<>();
     try (ObjectReader reader = rp.getRepository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       for (ReceiveCommand cmd : commands) {
         if (cmd.getResult() != ReceiveCommand.Result.OK || !cmd.getRefName().startsWith(Constants.R_HEADS)) {
@@ -127,16 +135,35 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, sha(cmd.getOldId()),
             sha(cmd.getNewId()), change(cmd), committer, caller.subject(),
             commits.size() > MAX_COMMITS ? commits.subList(0, MAX_COMMITS) : commits, commits.size() > MAX_COMMITS);
-        events.add(new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment,
+        events.put(data, new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment,
             caller.subject(), data));
       }
       if (!events.isEmpty()) {
-        tx.executeWithoutResult(status -> events.forEach(outbox::publish));
+        JdbcClient jdbc = jdbc();
+        Instant now = Instant.now();
+        tx.executeWithoutResult(status -> events.forEach((pushed, event) -> {
+          if (jdbc == null) {
+            outbox.publish(event);
+          } else {
+            BranchHeads.announce(jdbc, outbox, repo, pushed, event, now);
+          }
+        }));
       }
     } catch (IOException | RuntimeException e) {
-      // The refs have moved; the event is lost only if the database is down right now. Say so loudly.
-      log.error("Push to {} by {} accepted but its git.pushed events could not be recorded", repo, caller.subject(), e);
+      // The refs have moved but the events are not recorded (the database is down right now): the branch-head
+      // reconciler announces these heads on its next run (branch_head still has the old ones).
+      log.error("Push to {} by {} accepted but its git.pushed events could not be recorded; the branch-head "
+          + "reconciler will announce them", repo, caller.subject(), e);
     }
+  }
+
+  /** The database of the outbox's transactions, for the announced heads. */
+  private JdbcClient jdbc() {
+    if (tx.getTransactionManager() instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager m
+        && m.getDataSource() != null) {
+      return JdbcClient.create(m.getDataSource());
+    }
+    return null;
   }
 
   private static void refuse(ReceivePack rp, ReceiveCommand cmd, String reason, String message) {
@@ -165,6 +192,45 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   private static String sha(ObjectId id) {
     return ObjectId.zeroId().equals(id) ? null : id.name();
+  }
+
+  /**
+   * The paths this update changes on its branch (old head's tree against the new head's) that the target branch's
+   * {@code CODEOWNERS} — as it is before the push, so a push cannot make its pusher an owner — reserves for teams
+   * the caller is not in. A new branch has no CODEOWNERS yet and a tag is no branch: nothing to check.
+   */
+  private List<Codeowners.Violation> codeownersViolations(Repository db, ReceiveCommand cmd) throws IOException {
+    if (!Codeowners.enforcedFor(caller) || !cmd.getRefName().startsWith(Constants.R_HEADS)
+        || ObjectId.zeroId().equals(cmd.getOldId())) {
+      return List.of();
+    }
+    try (RevWalk walk = new RevWalk(db)) {
+      RevCommit old = walk.parseCommit(cmd.getOldId());
+      RevCommit next = walk.parseCommit(cmd.getNewId());
+      String text;
+      try (TreeWalk owners = TreeWalk.forPath(db, "CODEOWNERS", old.getTree())) {
+        if (owners == null) {
+          return List.of();
+        }
+        text = new String(db.open(owners.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(1024 * 1024),
+            StandardCharsets.UTF_8);
+      }
+      Codeowners codeowners = Codeowners.parse(text);
+      if (codeowners.rules().isEmpty()) {
+        return List.of();
+      }
+      List<String> changed = new ArrayList<>();
+      try (TreeWalk tw = new TreeWalk(db)) {
+        tw.setRecursive(true);
+        tw.addTree(old.getTree());
+        tw.addTree(next.getTree());
+        tw.setFilter(TreeFilter.ANY_DIFF);
+        while (tw.next()) {
+          changed.add(tw.getPathString());
+        }
+      }
+      return codeowners.check(caller, changed);
+    }
   }
 
   /** Commits reachable from {@code tip} that the repository does not have yet, each diffed against its parent. */

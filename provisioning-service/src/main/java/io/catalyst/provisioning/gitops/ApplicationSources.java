@@ -64,5 +64,41 @@ public final class ApplicationSources {
         environment.type().code(), deps);
   }
 
+  /**
+   * The manifest with its {@code Kustomization} suspended ({@code spec.suspend: true}: Flux stops applying the
+   * Application, what runs stays) or resumed (the field removed). The {@code GitRepository} keeps fetching.
+   */
+  public static String suspended(String manifest, boolean suspend) {
+    StringBuilder out = new StringBuilder();
+    boolean inKustomization = false;
+    for (String line : manifest.split("\n", -1)) {
+      if (line.startsWith("kind: ")) {
+        inKustomization = line.equals("kind: Kustomization");
+      }
+      if (inKustomization && line.equals("  suspend: true")) {
+        continue;
+      }
+      out.append(line).append('\n');
+      if (inKustomization && suspend && line.equals("spec:")) {
+        out.append("  suspend: true\n");
+      }
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  /** Whether the manifest's {@code Kustomization} is suspended. */
+  public static boolean isSuspended(String manifest) {
+    boolean inKustomization = false;
+    for (String line : manifest.split("\n")) {
+      if (line.startsWith("kind: ")) {
+        inKustomization = line.equals("kind: Kustomization");
+      }
+      if (inKustomization && line.equals("  suspend: true")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private ApplicationSources() {}
 }

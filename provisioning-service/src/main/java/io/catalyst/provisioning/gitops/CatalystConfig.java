@@ -46,6 +46,11 @@ public class CatalystConfig {
     return repositories.commit(REPOSITORY, BRANCH, new FileChanges().remove(path), ident(actor), message);
   }
 
+  /** The content of {@code path} on the branch this service writes. */
+  public java.util.Optional<String> read(String path) {
+    return repositories.exists(REPOSITORY) ? repositories.read(REPOSITORY, BRANCH, path) : java.util.Optional.empty();
+  }
+
   private void ensureExists() {
     if (repositories.create(REPOSITORY)) {
       repositories.commit(REPOSITORY, BRANCH, new FileChanges().write("README.md", """

@@ -13,22 +13,29 @@ import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
+import io.catalyst.provisioning.sso.IdentitySsoClient;
+import io.catalyst.provisioning.sso.SsoClients;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The steps of an install saga against the database and the Git host: each idempotent, each with its undo. */
 @Component
@@ -43,10 +50,14 @@ class InstallActions {
   private final Clock clock;
   private final InstallProperties properties;
   private final ObjectProvider<InstallStepHook> hooks;
+  private final SsoClients sso;
+  private final JsonMapper json;
 
   InstallActions(JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
       ApplicationRepositories applicationRepositories, CatalystConfig catalystConfig, Outbox outbox, Clock clock,
-      InstallProperties properties, ObjectProvider<InstallStepHook> hooks) {
+      InstallProperties properties, ObjectProvider<InstallStepHook> hooks, SsoClients sso, JsonMapper json) {
+    this.sso = sso;
+    this.json = json;
     this.jdbc = jdbc;
     this.tx = tx;
     this.git = git;
@@ -66,6 +77,7 @@ class InstallActions {
         hooks.orderedStream().forEach(h -> h.before(install, step));
         switch (step.kind()) {
           case RESERVE -> reserve(install, plan, actor);
+          case SSO -> ssoClient(install, plan, application(plan, step.target()));
           case REPOSITORY -> repository(install, plan, application(plan, step.target()), actor);
           case GITOPS -> gitops(plan, actor);
           case FINISH -> finish(install, plan, actor);
@@ -76,6 +88,7 @@ class InstallActions {
       public void compensate(InstallStep step) {
         switch (step.kind()) {
           case RESERVE -> jdbc.sql("delete from application where install_id = :id").param("id", install).update();
+          case SSO -> sso.remove(plan.organization(), step.target(), plan.environment());
           case REPOSITORY -> git.archive(new RepositoryPath(plan.organization(), step.target()),
               "rolled-back-" + install.toString().substring(0, 8));
           case GITOPS -> removeSources(plan, actor);
@@ -90,18 +103,26 @@ class InstallActions {
       Timestamp now = Timestamp.from(clock.instant());
       List<String> taken = new ArrayList<>();
       for (InstallPlan.PlannedApplication app : plan.applications()) {
-        int inserted = jdbc.sql("""
+        int inserted;
+        try {
+          inserted = jdbc.sql("""
             insert into application (organization, name, environment, blueprint, version, digest, category,
                                      backing_service, depends_on, hostname, status, install_id, created_at,
                                      created_by, updated_at)
             values (:org, :name, :env, :bp, :version, :digest, :category, :backing, :deps, :hostname, 'Installing',
                     :install, :now, :actor, :now)
-            on conflict do nothing""")
+            on conflict (organization, name) do nothing""")
             .param("org", plan.organization()).param("name", app.name()).param("env", plan.environment())
             .param("bp", app.blueprint()).param("version", app.version()).param("digest", app.digest())
             .param("category", app.category()).param("backing", app.backingService())
             .param("deps", String.join(",", app.dependsOn())).param("hostname", app.hostname())
             .param("install", install).param("now", now).param("actor", actor).update();
+        } catch (DuplicateKeyException e) { // the unique hostname: another install took it since the plan
+          status.setRollbackOnly();
+          throw ProblemException.conflict(app.hostname() + " was taken by another Application since this install "
+              + "was planned; choose another subdomain (GET /api/v1/provisioning/hostnames/availability).")
+              .with("hostnames", List.of(app.hostname()));
+        }
         boolean ours = inserted == 1 || jdbc.sql(
                 "select count(*) from application where organization = :org and name = :name and install_id = :id")
             .param("org", plan.organization()).param("name", app.name()).param("id", install)
@@ -122,10 +143,39 @@ class InstallActions {
   }
 
   private void repository(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app, String actor) {
-    applicationRepositories.create(new ApplicationRepositoryLayout.Spec(plan.organization(), app.name(),
-        app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(app.values()),
-        plan.team(), regions(plan.environment()), app.secretKeys()), organizationEnvironments(plan.organization()),
-        actor);
+    Optional<IdentitySsoClient.Registered> client = registered(install, app.name());
+    Map<String, Object> values = client.map(c -> SsoClients.values(app.name(), app.values(), c)).orElse(app.values());
+    ApplicationRepositoryLayout.Spec spec = new ApplicationRepositoryLayout.Spec(plan.organization(), app.name(),
+        app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(values),
+        plan.team(), regions(plan.environment()), app.secretKeys());
+    Set<EnvironmentType> environments = organizationEnvironments(plan.organization());
+    if (client.isEmpty()) {
+      applicationRepositories.create(spec, environments, actor);
+      return;
+    }
+    // The layout's files plus secrets/sso.yaml, listed in secrets/kustomization.yaml: still one commit.
+    Map<String, String> files = new LinkedHashMap<>(ApplicationRepositoryLayout.files(spec, environments));
+    files.put("secrets/sso.yaml", SsoClients.externalSecret(app.name(), client.get()));
+    files.put("secrets/kustomization.yaml", files.getOrDefault("secrets/kustomization.yaml", "")
+        .replace("resources:\n  []\n", "resources:\n") .replace("resources:\n", "resources:\n  - sso.yaml\n"));
+    PersonIdent who = new PersonIdent(actor, actor + "@users.catalyst", clock.instant(), ZoneOffset.UTC);
+    git.initialize(new RepositoryPath(plan.organization(), app.name()), "main",
+        ApplicationRepositoryLayout.branches(environments), FileChanges.of(files), who,
+        "Install " + app.blueprint() + "@" + app.version() + " as " + app.name());
+  }
+
+  /** SSO step: the Application's OIDC client at identity-service, kept in the step's detail for the repository. */
+  private void ssoClient(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app) {
+    IdentitySsoClient.Registered client = sso.register(plan.organization(), plan.environment(), app.name(),
+        app.hostname(), app.values());
+    jdbc.sql("update install_step set detail = :d where install_id = :id and kind = 'SSO' and target = :app")
+        .param("d", json.writeValueAsString(client)).param("id", install).param("app", app.name()).update();
+  }
+
+  private Optional<IdentitySsoClient.Registered> registered(UUID install, String application) {
+    return jdbc.sql("select detail from install_step where install_id = :id and kind = 'SSO' and target = :app "
+            + "and detail is not null").param("id", install).param("app", application).query(String.class)
+        .optional().map(d -> json.readValue(d, IdentitySsoClient.Registered.class));
   }
 
   private void gitops(InstallPlan plan, String actor) {

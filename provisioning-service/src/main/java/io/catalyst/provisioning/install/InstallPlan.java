@@ -29,7 +29,13 @@ public record InstallPlan(String id, String organization, String environment, St
    */
   public record PlannedApplication(String name, String blueprint, String version, String digest, String category,
       String dependency, boolean backingService, String repository, List<String> branches, String hostname,
-      List<String> dependsOn, Map<String, Object> values, List<String> secretKeys) {}
+      List<String> dependsOn, Map<String, Object> values, List<String> secretKeys) {
+
+    public PlannedApplication withHostname(String chosen) {
+      return new PlannedApplication(name, blueprint, version, digest, category, dependency, backingService,
+          repository, branches, chosen, dependsOn, values, secretKeys);
+    }
+  }
 
   /** A dependency served by an Application that exists already (the user's choice). */
   public record ReusedApplication(String dependency, String blueprint, String application, String version) {}
@@ -40,6 +46,11 @@ public record InstallPlan(String id, String organization, String environment, St
   public InstallPlan withId(String planId, Instant expires) {
     return new InstallPlan(planId, organization, environment, name, blueprint, version, composite, applications,
         reused, edges, price, warnings, team, expires);
+  }
+
+  public InstallPlan withApplications(List<PlannedApplication> planned) {
+    return new InstallPlan(id, organization, environment, name, blueprint, version, composite, planned, reused,
+        edges, price, warnings, team, expiresAt);
   }
 
   public InstallPlan withPrice(BillingClient.Quote quote) {

@@ -43,9 +43,18 @@ public final class InstallSaga {
 
   /** The steps of an install of {@code applications} (in dependency order) into {@code environment}. */
   public static List<InstallStep> steps(String environment, List<String> applications) {
+    return steps(environment, applications, java.util.Set.of());
+  }
+
+  /** The same, with an {@link InstallStep.Kind#SSO} step before the repository of each of {@code withSso}. */
+  public static List<InstallStep> steps(String environment, List<String> applications,
+      java.util.Set<String> withSso) {
     List<InstallStep> steps = new ArrayList<>();
     steps.add(new InstallStep(0, InstallStep.Kind.RESERVE, environment, InstallStep.Status.PENDING));
     for (String app : applications) {
+      if (withSso.contains(app)) {
+        steps.add(new InstallStep(steps.size(), InstallStep.Kind.SSO, app, InstallStep.Status.PENDING));
+      }
       steps.add(new InstallStep(steps.size(), InstallStep.Kind.REPOSITORY, app, InstallStep.Status.PENDING));
     }
     steps.add(new InstallStep(steps.size(), InstallStep.Kind.GITOPS, environment, InstallStep.Status.PENDING));

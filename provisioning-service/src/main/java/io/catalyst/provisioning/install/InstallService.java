@@ -15,6 +15,9 @@ import io.catalyst.provisioning.environment.EnvironmentService;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
+import io.catalyst.provisioning.hostname.Hostnames;
+import io.catalyst.provisioning.hostname.Subdomain;
+import io.catalyst.provisioning.sso.SsoClients;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,9 +58,13 @@ public class InstallService {
   private static final Logger log = LoggerFactory.getLogger(InstallService.class);
   public static final java.net.URI ROLLED_BACK = ProblemTypes.of("install-rolled-back");
 
-  /** What a user asks to install. {@code choices}: dependency (alias path or Blueprint) → "new" or an Application. */
+  /**
+   * What a user asks to install. {@code choices}: dependency (alias path or Blueprint) → "new" or an Application.
+   * {@code subdomain}: the requested Application's hostname becomes {@code {subdomain}.{sovereign-domain}};
+   * {@code subdomains}: the same for other Applications of the install, by Application name or alias path.
+   */
   public record InstallRequest(String blueprint, String version, String name, Map<String, Object> config,
-      Map<String, String> choices, String team) {}
+      Map<String, String> choices, String team, String subdomain, Map<String, String> subdomains) {}
 
   /** An install as the API shows it. */
   public record InstallView(String id, String status, String failure, InstallPlan plan, List<InstallStep> steps,
@@ -74,10 +81,14 @@ public class InstallService {
   private final Clock clock;
   private final JsonMapper json;
   private final JsonMapper canonical;
+  private final Hostnames hostnameRegistry;
+  private final SsoClients sso;
 
   public InstallService(JdbcClient jdbc, Catalog catalog, BillingClient billing, EnvironmentService environments,
       GitRepositories git, InstallActions actions, InstallProperties properties, SovereignSettings sovereign,
-      Clock clock, JsonMapper json) {
+      Clock clock, JsonMapper json, Hostnames hostnameRegistry, SsoClients sso) {
+    this.hostnameRegistry = hostnameRegistry;
+    this.sso = sso;
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.billing = billing;
@@ -189,6 +200,13 @@ public class InstallService {
           + ". Uninstall those first, or point them at another Application.").with("usedBy", usedBy);
     }
     actions.removeSources(name, List.of(application), caller.subject(), "uninstall");
+    boolean hadSso = jdbc.sql("""
+        select count(*) from install_step s join application a on a.install_id = s.install_id
+        where a.organization = :org and a.name = :app and s.kind = 'SSO' and s.target = :app and s.status = 'Done'""")
+        .param("org", env.organization()).param("app", application).query(Long.class).single() > 0;
+    if (hadSso) {
+      sso.remove(env.organization(), application, env.name()); // idempotent: a retry after a crash is fine
+    }
     java.nio.file.Path archived = git.archive(new RepositoryPath(env.organization(), application),
         "uninstalled-" + clock.instant().getEpochSecond());
     actions.forget(env.organization(), env.name(), application, caller.subject());
@@ -246,7 +264,9 @@ public class InstallService {
     if (steps.isEmpty() || steps.stream().anyMatch(s -> s.status() != InstallStep.Status.PENDING
         && s.status() != InstallStep.Status.DONE)) {
       steps = InstallSaga.steps(plan.environment(), plan.applications().stream()
-          .map(InstallPlan.PlannedApplication::name).toList());
+          .map(InstallPlan.PlannedApplication::name).toList(), plan.applications().stream()
+          .filter(a -> SsoClients.wants(a.values())).map(InstallPlan.PlannedApplication::name)
+          .collect(java.util.stream.Collectors.toSet()));
       saveSteps(id, steps);
     }
     InstallSaga.Outcome outcome = InstallSaga.run(steps, actions.of(id, plan, row.createdBy()), step -> {
@@ -316,6 +336,7 @@ public class InstallService {
             request.choices() == null ? Map.of() : request.choices(),
             ApplicationRepositoryLayout.branches(organizationEnvironments(env.organization())), team),
         resolution, validation.config(), details, existing);
+    plan = withSubdomains(plan, request);
     List<String> taken = plan.applications().stream().map(InstallPlan.PlannedApplication::name)
         .filter(n -> existing.containsKey(n) || git.exists(new RepositoryPath(env.organization(), n))).toList();
     if (!taken.isEmpty()) {
@@ -327,6 +348,66 @@ public class InstallService {
     }
     return plan.withPrice(billing.quote(env.organization(), env.name(), plan.applications().stream()
         .map(a -> new BillingClient.Item(a.name(), a.blueprint(), a.version())).toList()));
+  }
+
+  /**
+   * The hostnames chosen in the wizard: {@code subdomain} for the requested Application, {@code subdomains} by
+   * Application name or alias path. Rules ({@link Subdomain}) are 400s with pointers; a hostname another Application
+   * has is a 409 (the unique index decides for good at RESERVE, when two installs race).
+   */
+  private InstallPlan withSubdomains(InstallPlan plan, InstallRequest request) {
+    Map<String, String[]> wanted = new LinkedHashMap<>(); // application → {pointer, subdomain}
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.subdomain() != null) {
+      Optional<InstallPlan.PlannedApplication> root = plan.applications().stream()
+          .filter(a -> a.dependency() == null).findFirst();
+      if (root.isEmpty()) {
+        problems.add(FieldProblem.pointer("/subdomain", plan.blueprint() + " is a bundle and gets no hostname of its "
+            + "own; name its Applications in subdomains, e.g. {\"" + plan.applications().getFirst().name()
+            + "\": \"shop\"}"));
+      } else {
+        wanted.put(root.get().name(), new String[] {"/subdomain", request.subdomain()});
+      }
+    }
+    if (request.subdomains() != null) {
+      for (var e : new java.util.TreeMap<>(request.subdomains()).entrySet()) {
+        String pointer = "/subdomains/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        Optional<InstallPlan.PlannedApplication> app = plan.applications().stream()
+            .filter(a -> a.name().equals(e.getKey()) || e.getKey().equals(a.dependency())).findFirst();
+        if (app.isEmpty()) {
+          problems.add(FieldProblem.pointer(pointer, "is not an Application of this install; its Applications are "
+              + String.join(", ", plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList())));
+        } else if (wanted.containsKey(app.get().name())) {
+          problems.add(FieldProblem.pointer(pointer, app.get().name() + " has a subdomain already"));
+        } else {
+          wanted.put(app.get().name(), new String[] {pointer, e.getValue()});
+        }
+      }
+    }
+    Map<String, String> hostnames = new LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    wanted.forEach((app, w) -> {
+      String sub = w[1] == null ? null : w[1].trim();
+      String problem = Subdomain.problem(sub);
+      if (problem != null) {
+        problems.add(FieldProblem.pointer(w[0], problem));
+      } else if (!seen.add(sub)) {
+        problems.add(FieldProblem.pointer(w[0], sub + " is chosen for two Applications of this install"));
+      } else {
+        hostnames.put(app, Subdomain.hostname(sub, sovereign.domain()));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid("Some subdomains cannot be used; fix them below.", problems);
+    }
+    List<String> taken = hostnames.values().stream().filter(hostnameRegistry::taken).toList();
+    if (!taken.isEmpty()) {
+      throw ProblemException.conflict(String.join(", ", taken) + (taken.size() > 1 ? " are" : " is")
+          + " taken by another Application; check another subdomain with GET /api/v1/provisioning/hostnames/"
+          + "availability?subdomain=…").with("hostnames", taken);
+    }
+    return hostnames.isEmpty() ? plan : plan.withApplications(plan.applications().stream()
+        .map(a -> hostnames.containsKey(a.name()) ? a.withHostname(hostnames.get(a.name())) : a).toList());
   }
 
   /** Blueprint details of every node, fetched concurrently (the catalog answers each from memory). */

@@ -11,6 +11,8 @@ public record InstallStep(int position, Kind kind, String target, Status status)
   public enum Kind {
     /** Application rows (status Installing): the names are taken, the repositories must not exist yet. */
     RESERVE,
+    /** The Application's OIDC client at identity-service (Blueprints with {@code sso.enabled}). */
+    SSO,
     /** The Application's repository with its branches and initial files. */
     REPOSITORY,
     /** The Flux objects of the install's Applications in the Environment's bootstrap. */
@@ -28,6 +30,7 @@ public record InstallStep(int position, Kind kind, String target, Status status)
   public String describe() {
     return switch (kind) {
       case RESERVE -> "reserve the Application names";
+      case SSO -> "register the single sign-on client of " + target + " with identity-service";
       case REPOSITORY -> "create the repository of " + target;
       case GITOPS -> "write the Flux objects to the bootstrap of " + target;
       case FINISH -> "record the install";

@@ -86,15 +86,16 @@ public class ApplicationStatusUpdater {
     outbox.publish(CatalystEvent.of("application.status-changed.v1",
             "applications/" + event.organization() + "/" + event.application(), event.organization(), changed)
         .inEnvironment(c.environment()).by("runtime"));
+    long id = streams.record(changed); // the SSE event id; every replica's streams read it (Last-Event-ID replay)
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          streams.publish(changed);
+          streams.publish(id, changed);
         }
       });
     } else {
-      streams.publish(changed);
+      streams.publish(id, changed);
     }
     return Optional.of(changed);
   }

@@ -5,6 +5,7 @@ import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Inbox;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.provisioning.application.Applications;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.githost.GitPushed;
 import io.catalyst.provisioning.githost.GitRepositories;
@@ -27,9 +28,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A <b>simulated runtime</b> for the local stack and tests ({@code catalyst.provisioning.runtime=simulated}; off in
@@ -152,17 +150,12 @@ public class SimulatedRuntime implements DisposableBean {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** The Application's values in the Environment: base {@code values.yaml} with the Environment's overlay. */
   private Map<String, Object> values(String organization, String environment, String application) {
     try {
-      RepositoryPath repo = new RepositoryPath(organization, application);
       Optional<EnvironmentName> env = EnvironmentName.parse(environment);
-      if (env.isEmpty() || !git.exists(repo)) {
-        return Map.of();
-      }
-      Object loaded = git.read(repo, env.get().type().branch(), "values.yaml")
-          .map(y -> new Yaml(new SafeConstructor(new LoaderOptions())).load(y)).orElse(null);
-      return loaded instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      return env.isEmpty() ? Map.of()
+          : Applications.effectiveValues(git, new RepositoryPath(organization, application), env.get());
     } catch (RuntimeException e) {
       return Map.of();
     }

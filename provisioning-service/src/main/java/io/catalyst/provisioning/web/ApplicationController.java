@@ -24,13 +24,21 @@ class ApplicationController {
    */
   record ConfigChange(Map<String, Object> values, String yaml, String expectedHead, String message) {}
 
+  /** An upgrade: the version (exact, or a range the catalog resolves), {@code force} for a downgrade. */
+  record UpgradeRequest(String version, Boolean force, Boolean dryRun, String expectedHead, String message) {}
+
+  record OwnerChange(String team) {}
+
   private final Applications applications;
+  private final io.catalyst.provisioning.application.ApplicationOperations operations;
   private final io.catalyst.provisioning.billing.BillingClient billing;
   private final io.catalyst.provisioning.runtime.StatusStreams streams;
 
   ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing,
-      io.catalyst.provisioning.runtime.StatusStreams streams) {
+      io.catalyst.provisioning.runtime.StatusStreams streams,
+      io.catalyst.provisioning.application.ApplicationOperations operations) {
     this.applications = applications;
+    this.operations = operations;
     this.billing = billing;
     this.streams = streams;
   }
@@ -51,12 +59,16 @@ class ApplicationController {
 
   /**
    * Live card states: an {@code application-status} event (JSON of {@code application.status-changed.v1}) per change
-   * in the Environment, a heartbeat comment every 15 s. Same authorization as the list.
+   * in the Environment, a heartbeat comment every 15 s. Same authorization as the list. A client reconnecting with
+   * {@code Last-Event-ID} (or {@code ?lastEventId=}, for clients that cannot set headers) first gets what it missed.
    */
   @GetMapping(path = "/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
   org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(Caller caller,
-      @PathVariable String environment) {
-    return streams.subscribe(applications.authorizeRead(caller, environment));
+      @PathVariable String environment,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+      @RequestParam(name = "lastEventId", required = false) String lastEventId) {
+    return streams.subscribe(applications.authorizeRead(caller, environment),
+        lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
   }
 
   @GetMapping("/{application}")
@@ -84,5 +96,42 @@ class ApplicationController {
     Applications.Configured configured = applications.configure(caller, environment, application, change.values(),
         change.yaml(), ifMatch != null ? ifMatch : change.expectedHead(), change.message());
     return ResponseEntity.ok().eTag("\"" + configured.sha() + "\"").body(configured);
+  }
+
+  /** Upgrade (or downgrade, with {@code force}) the Blueprint version: a commit on {@code develop}. */
+  @org.springframework.web.bind.annotation.PostMapping("/{application}/upgrade")
+  io.catalyst.provisioning.application.ApplicationOperations.Upgrade upgrade(Caller caller,
+      @PathVariable String environment, @PathVariable String application,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UpgradeRequest request) {
+    return operations.upgrade(caller, environment, application, request.version(),
+        Boolean.TRUE.equals(request.force()), Boolean.TRUE.equals(request.dryRun()),
+        ifMatch != null ? ifMatch : request.expectedHead(), request.message());
+  }
+
+  /** The upgrade as it would be committed (files, values), without committing it. */
+  @org.springframework.web.bind.annotation.PostMapping("/{application}/upgrade/plan")
+  io.catalyst.provisioning.application.ApplicationOperations.Upgrade planUpgrade(Caller caller,
+      @PathVariable String environment, @PathVariable String application, @RequestBody UpgradeRequest request) {
+    return operations.upgrade(caller, environment, application, request.version(),
+        Boolean.TRUE.equals(request.force()), true, null, null);
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/{application}/pause")
+  io.catalyst.provisioning.application.ApplicationOperations.Pause pause(Caller caller,
+      @PathVariable String environment, @PathVariable String application) {
+    return operations.pause(caller, environment, application);
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/{application}/resume")
+  io.catalyst.provisioning.application.ApplicationOperations.Pause resume(Caller caller,
+      @PathVariable String environment, @PathVariable String application) {
+    return operations.resume(caller, environment, application);
+  }
+
+  /** Transfer ownership: a CODEOWNERS commit on every Environment branch naming {@code @{org}/{team}}. */
+  @PutMapping("/{application}/owner")
+  io.catalyst.provisioning.application.ApplicationOperations.Ownership owner(Caller caller,
+      @PathVariable String environment, @PathVariable String application, @RequestBody OwnerChange change) {
+    return operations.transfer(caller, environment, application, change.team());
   }
 }

@@ -92,8 +92,16 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     RepositoryPath repo = new RepositoryPath(org, "pharmacy-cache");
     assertThat(repositories.head(repo, "develop")).hasValue(sha);
     assertThat(repositories.head(repo, "main")).hasValue(head); // only the Environment's branch
-    assertThat(repositories.read(repo, "develop", "values.yaml")).hasValueSatisfying(v ->
+    // The Environment's overlay changes; the base values.yaml changes only through an upgrade.
+    assertThat(commit.get("path").asString()).isEqualTo("overlays/dev/values.yaml");
+    assertThat(repositories.read(repo, "develop", "overlays/dev/values.yaml")).hasValueSatisfying(v ->
         assertThat(v).contains("persistence: false", "storage: 4"));
+    assertThat(repositories.read(repo, "develop", "values.yaml")).isEqualTo(repositories.read(repo, "main",
+        "values.yaml"));
+    JsonNode configuredDetail = JSON.readTree(call("GET", base(env) + "/applications/pharmacy-cache", developer).body());
+    assertThat(configuredDetail.get("overlayPath").asString()).isEqualTo("overlays/dev/values.yaml");
+    assertThat(configuredDetail.get("effectiveConfig").get("storage").asInt()).isEqualTo(4);
+    assertThat(configuredDetail.get("config").get("storage").asInt()).isEqualTo(2);
     assertThat(repositories.log(repo, "develop", 0, 1).getFirst().author()).isEqualTo("layla");
     assertThat(outboxData("application.configured.v1", "applications/" + org + "/pharmacy-cache"))
         .contains("\"sha\":\"" + sha + "\"", "\"committer\":\"layla\"");
@@ -177,7 +185,9 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
     JsonNode change = JSON.readTree(planned.body());
     assertThat(change.get("head").asString()).isEqualTo(head);
-    assertThat(change.get("files").get(0).get("diff").asString()).contains("+storage: 4", "--- a/values.yaml");
+    assertThat(change.get("files").get(0).get("path").asString()).isEqualTo("overlays/dev/values.yaml");
+    assertThat(change.get("files").get(0).get("diff").asString())
+        .contains("+storage: 4", "--- a/overlays/dev/values.yaml");
     assertThat(change.get("values").toString()).contains("{\"pointer\":\"/storage\",\"from\":2,\"to\":4}");
     assertThat(change.get("usedBy").toString()).contains("pharmacy-erp");
     assertThat(change.get("price").get("pricingAvailable").asBoolean()).isFalse();

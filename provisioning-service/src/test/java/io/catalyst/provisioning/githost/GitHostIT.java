@@ -32,7 +32,10 @@ class GitHostIT extends ProvisioningIntegrationTest {
   private final GitCli git = new GitCli(ROOT.resolve("home"));
 
   private final String admin = token("ahmed", ORG, "org-admin");
-  private final String layla = developer("layla", ORG, ORG + "-dev");
+  private final String layla = io.catalyst.platform.testkit.TestTokens.user("layla").org(ORG).roles("org-developer")
+      .environments(ORG + "-dev").teams("team-payments").sign();
+
+  @Autowired BranchHeadReconciler reconciler;
 
   @Test
   void aDeveloperClonesCommitsAndPushesToItsEnvironmentBranch() {
@@ -178,6 +181,109 @@ class GitHostIT extends ProvisioningIntegrationTest {
     HttpResponse<String> refs = http("/git/" + ORG + "/" + app + ".git/info/refs?service=git-upload-pack", admin);
     assertThat(refs.statusCode()).isEqualTo(200);
     assertThat(refs.body()).contains("refs/heads/develop", "refs/heads/staging", "refs/heads/main");
+  }
+
+  @Test
+  void codeownersRefusesAPushToOwnedPathsFromOutsideTheOwningTeams() {
+    String app = newApplication();
+    RepositoryPath repo = new RepositoryPath(ORG, app);
+    // develop's CODEOWNERS: everything team-payments', the prod overlay team-sre's.
+    repositories.commit(repo, "develop", new FileChanges().write("CODEOWNERS",
+            "* @bank-dhofar/team-payments\n/overlays/prod/ @bank-dhofar/team-sre\n"),
+        new org.eclipse.jgit.lib.PersonIdent("ahmed", "ahmed@x"), "owners");
+    String outsider = developer("omar", ORG, ORG + "-dev"); // bound to dev, in no team
+
+    Path work = clone(outsider, ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 2\n");
+    git.run(work, "commit", "-am", "Two replicas");
+    GitCli.Result refused = git.run(work, "push", "origin", "develop");
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.output()).contains("[remote rejected] develop -> develop (CODEOWNERS: overlays/dev/values.yaml is owned "
+        + "by @bank-dhofar/team-payments)", "remote: CODEOWNERS of 'develop' protects paths this push changes",
+        "overlays/dev/values.yaml — owned by @bank-dhofar/team-payments", "your teams: none");
+
+    // A member of team-payments changes dev's overlay, but not the prod overlay team-sre owns.
+    Path mine = clone(layla, ORG, app);
+    git.run(mine, "checkout", "develop");
+    GitCli.write(mine.resolve("overlays/dev/values.yaml"), "replicas: 2\n");
+    git.run(mine, "commit", "-am", "Two replicas");
+    GitCli.Result accepted = git.run(mine, "push", "origin", "develop");
+    assertThat(accepted.ok()).as(accepted.output()).isTrue();
+    GitCli.write(mine.resolve("overlays/prod/values.yaml"), "replicas: 5\n");
+    git.run(mine, "commit", "-am", "Five on prod");
+    GitCli.Result sre = git.run(mine, "push", "origin", "develop");
+    assertThat(sre.ok()).isFalse();
+    assertThat(sre.output()).contains("overlays/prod/values.yaml — owned by @bank-dhofar/team-sre");
+    // Making oneself an owner in the same push does not help: the branch's CODEOWNERS before the push decides.
+    GitCli.write(mine.resolve("CODEOWNERS"), "* @bank-dhofar/team-payments\n");
+    git.run(mine, "commit", "-am", "Own it all");
+    assertThat(git.run(mine, "push", "origin", "develop").ok()).isFalse();
+
+    // org-admins are not held to CODEOWNERS (they can transfer ownership anyway).
+    Path adminWork = clone(admin, ORG, app);
+    git.run(adminWork, "checkout", "develop");
+    GitCli.write(adminWork.resolve("overlays/prod/values.yaml"), "replicas: 4\n");
+    git.run(adminWork, "commit", "-am", "Four on prod");
+    GitCli.Result byAdmin = git.run(adminWork, "push", "origin", "develop");
+    assertThat(byAdmin.ok()).as(byAdmin.output()).isTrue();
+  }
+
+  @Test
+  void aPushWhoseEventWasLostIsReannouncedByTheReconcilerOnceWithADerivedId() {
+    String app = newApplication();
+    RepositoryPath repo = new RepositoryPath(ORG, app);
+    reconciler.reconcile(repo, Duration.ZERO); // records the branches as installed
+    String before = repositories.head(repo, "develop").orElseThrow();
+    Path work = clone(layla, ORG, app);
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 3\n");
+    git.run(work, "commit", "-am", "Three replicas");
+    assertThat(git.run(work, "push", "origin", "develop").ok()).isTrue();
+    String head = git.run(work, "rev-parse", "HEAD").output().trim();
+    java.util.UUID derived = java.util.UUID.nameUUIDFromBytes(("git.pushed:" + ORG + "/" + app + ":develop:" + head)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(eventIds(app)).containsExactly(derived);
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero(); // announced: nothing to do
+
+    // The process "died" between the ref update and the outbox commit: no event, the old head announced.
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+    jdbc.sql("update branch_head set sha = :old where owner = :o and repository = :r and branch = 'develop'")
+        .param("old", before).param("o", ORG).param("r", app).update();
+
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isEqualTo(1);
+    assertThat(eventIds(app)).containsExactly(derived);
+    assertThat(outboxData("git.pushed.v1", "repos/" + ORG + "/" + app)).contains("\"oldSha\":\"" + before,
+        "\"newSha\":\"" + head, "\"pusher\":\"layla\"", "Three replicas",
+        "\"environment\":\"bank-dhofar-dev\"");
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero(); // once
+
+    // A branch whose announced head was never recorded, last moved by a push: announced from the reflog.
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 5\n");
+    git.run(work, "commit", "-am", "Five replicas");
+    assertThat(git.run(work, "push", "origin", "develop").ok()).isTrue();
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+    jdbc.sql("delete from branch_head where owner = :o and repository = :r and branch = 'develop'")
+        .param("o", ORG).param("r", app).update();
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isEqualTo(1);
+    assertThat(outboxData("git.pushed.v1", "repos/" + ORG + "/" + app)).contains("\"oldSha\":\"" + head,
+        "Five replicas", "\"pusher\":\"layla\"");
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero();
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+
+    // The service's own commits move branches too; they are recorded, not announced as pushes.
+    repositories.commit(repo, "develop", new FileChanges().write("overlays/dev/values.yaml", "replicas: 4\n"),
+        new org.eclipse.jgit.lib.PersonIdent("catalyst", "c@x"), "configure");
+    assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero();
+    assertThat(eventIds(app)).isEmpty();
+    assertThat(jdbc.sql("select sha from branch_head where owner = :o and repository = :r and branch = 'develop'")
+        .param("o", ORG).param("r", app).query(String.class).single())
+        .isEqualTo(repositories.head(repo, "develop").orElseThrow());
+  }
+
+  private List<java.util.UUID> eventIds(String app) {
+    return jdbc.sql("select event_id from catalyst_outbox where subject = :s and type like '%git.pushed.v1'")
+        .param("s", "repos/" + ORG + "/" + app).query(java.util.UUID.class).list();
   }
 
   private String newApplication() {

@@ -47,7 +47,7 @@ class InstallPlannerTest {
 
   private static CatalogClient.Detail detail(String name, String category, Map<String, Object> schema) {
     return new CatalogClient.Detail(name, name, category, "listed", null, "1.0.0", "sha256:" + name, null, schema,
-        null);
+        null, List.of());
   }
 
   private static InstallPlan plan(String name, Map<String, String> choices, Map<String, InstallPlanner.Existing> existing,

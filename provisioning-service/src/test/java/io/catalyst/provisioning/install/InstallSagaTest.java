@@ -57,6 +57,21 @@ class InstallSagaTest {
   }
 
   @Test
+  void anApplicationWithSingleSignOnGetsItsClientRightBeforeItsRepositoryAndLosesItOnAFailure() {
+    List<InstallStep> steps = InstallSaga.steps("acme-prod", APPS, Set.of("shop"));
+    assertThat(steps).extracting(s -> s.kind() + ":" + s.target()).containsExactly("RESERVE:acme-prod",
+        "REPOSITORY:shop-db", "REPOSITORY:shop-cache", "SSO:shop", "REPOSITORY:shop", "GITOPS:acme-prod",
+        "FINISH:acme-prod");
+    Script script = new Script();
+    script.failAt = 4; // the repository of shop
+    InstallSaga.Outcome outcome = InstallSaga.run(steps, script, script);
+    assertThat(outcome.failedAt().kind()).isEqualTo(InstallStep.Kind.REPOSITORY);
+    assertThat(script.log).containsExactly("run RESERVE", "run REPOSITORY:shop-db", "run REPOSITORY:shop-cache",
+        "run SSO", "undo REPOSITORY:shop", "undo SSO", "undo REPOSITORY:shop-cache", "undo REPOSITORY:shop-db",
+        "undo RESERVE");
+  }
+
+  @Test
   void allStepsRunWhenNothingFails() {
     Script script = new Script();
     InstallSaga.Outcome outcome = InstallSaga.run(InstallSaga.steps("acme-prod", APPS), script, script);

@@ -39,13 +39,18 @@ class ApplicationStateIT extends ProvisioningIntegrationTest {
 
   /** An Environment {org}-dev and an Application in it (row + repository with {@code values}), as an install leaves. */
   String installed(String org, String app, String values) {
+    return installed(org, app, values, "{}\n");
+  }
+
+  /** … with {@code overlay} as the dev Environment's {@code overlays/dev/values.yaml} (what configure writes). */
+  String installed(String org, String app, String values, String overlay) {
     String admin = token("root", org, "org-admin");
     HttpResponse<String> env = call("POST", "/api/v1/provisioning/environments", admin,
         "{\"organization\":\"" + org + "\",\"type\":\"dev\"}");
     assertThat(env.statusCode()).as(env.body()).isIn(201, 409);
     String environment = org + "-dev";
     git.initialize(new RepositoryPath(org, app), "main", List.of("develop", "staging"),
-        new FileChanges().write("values.yaml", values), new PersonIdent("t", "t@x", Instant.now(),
+        new FileChanges().write("values.yaml", values).write("overlays/dev/values.yaml", overlay), new PersonIdent("t", "t@x", Instant.now(),
             java.time.ZoneOffset.UTC), "Install " + app);
     Timestamp now = Timestamp.from(Instant.now());
     tx.executeWithoutResult(s -> {
@@ -128,8 +133,8 @@ class ApplicationStateIT extends ProvisioningIntegrationTest {
   }
 
   @Test
-  void degradedOnRequestShowsItsPods() {
-    installed("state-degraded", "mail", "simulate:\n  degraded: true\n");
+  void degradedOnRequestInTheEnvironmentsOverlayShowsItsPods() {
+    installed("state-degraded", "mail", "simulate:\n  degraded: false\n", "simulate:\n  degraded: true\n");
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(row("state-degraded", "mail").get("status")).isEqualTo("Degraded"));

@@ -1,0 +1,193 @@
+package io.catalyst.provisioning.githost;
+
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.environment.EnvironmentType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-announces pushes whose {@code git.pushed} event was lost: a push moves the refs first and records its events
+ * in the outbox right after; a process that dies in between leaves a branch whose head {@code branch_head} does not
+ * know. At start and every {@code catalyst.provisioning.git.reconcile-interval} (PT5M) this compares every branch of
+ * every repository with its announced head and, when a push moved it (the branch's reflog says {@code push}),
+ * publishes the {@code git.pushed} event the push would have (old = the announced head, new = the head, the commits
+ * between, the pusher from the reflog) under the same derived id, so consumers that saw the original drop it.
+ * Moves by this service's own commits (installs, configure, upgrade, ownership) are recorded without an event; a
+ * branch never seen before is recorded as it is, unless its last move was a push (whose event was lost). Moves
+ * younger than {@code reconcile-grace} (PT30S) are left to the push that is still recording them.
+ */
+@Component
+public class BranchHeadReconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(BranchHeadReconciler.class);
+  private static final int MAX_COMMITS = 100;
+  private static final String ACTOR = "branch-head-reconciler";
+
+  private final GitRepositories git;
+  private final JdbcClient jdbc;
+  private final Outbox outbox;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final Duration grace;
+
+  public BranchHeadReconciler(GitRepositories git, JdbcClient jdbc, Outbox outbox, TransactionTemplate tx,
+      Clock clock, @Value("${catalyst.provisioning.git.reconcile-grace:PT30S}") Duration grace) {
+    this.git = git;
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.clock = clock;
+    this.grace = grace;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void atStart() {
+    run();
+  }
+
+  @Scheduled(fixedDelayString = "${catalyst.provisioning.git.reconcile-interval:PT5M}",
+      initialDelayString = "${catalyst.provisioning.git.reconcile-interval:PT5M}")
+  void periodically() {
+    run();
+  }
+
+  private void run() {
+    try {
+      int announced = reconcile(grace);
+      if (announced > 0) {
+        log.warn("Re-announced {} branch move(s) whose git.pushed events were lost", announced);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Branch-head reconciliation failed; the next run retries", e);
+    }
+  }
+
+  /** Compares every branch with its announced head; returns how many lost pushes it announced. */
+  public int reconcile(Duration grace) {
+    int announced = 0;
+    for (String owner : git.owners()) {
+      for (String name : git.list(owner)) {
+        try {
+          announced += reconcile(new RepositoryPath(owner, name), grace);
+        } catch (RuntimeException e) {
+          log.warn("Could not reconcile the branch heads of {}/{}", owner, name, e);
+        }
+      }
+    }
+    return announced;
+  }
+
+  /** One repository: returns how many lost pushes it announced. */
+  public int reconcile(RepositoryPath repo, Duration grace) {
+    Map<String, String> heads = git.heads(repo);
+    Map<String, String> known = new java.util.HashMap<>();
+    jdbc.sql("select branch, sha from branch_head where owner = :owner and repository = :repo")
+        .param("owner", repo.owner()).param("repo", repo.name())
+        .query((rs, i) -> known.put(rs.getString(1), rs.getString(2))).list();
+    Instant now = clock.instant();
+    int announced = 0;
+    for (Map.Entry<String, String> branch : heads.entrySet()) {
+      String recorded = known.get(branch.getKey());
+      String head = branch.getValue();
+      if (head.equals(recorded)) {
+        continue;
+      }
+      List<GitRepositories.ReflogEntry> reflog = git.reflog(repo, branch.getKey(), 500);
+      if (!reflog.isEmpty() && reflog.getFirst().time() != null
+          && reflog.getFirst().time().isAfter(now.minus(grace))) {
+        continue; // a push may still be recording its event
+      }
+      if (recorded == null) {
+        // Never announced: the head as this service made it, unless its last move was a push (its first, lost).
+        GitRepositories.ReflogEntry last = reflog.isEmpty() ? null : reflog.getFirst();
+        if (last != null && isPush(last) && head.equals(last.newSha())) {
+          announce(repo, branch.getKey(), zeroToNull(last.oldSha()), head, last.who(), now);
+          announced++;
+        } else {
+          tx.executeWithoutResult(s -> BranchHeads.record(jdbc, repo, branch.getKey(), head, now));
+        }
+        continue;
+      }
+      GitRepositories.ReflogEntry push = pushSince(reflog, recorded);
+      if (push == null) {
+        tx.executeWithoutResult(s -> BranchHeads.record(jdbc, repo, branch.getKey(), head, now));
+        continue;
+      }
+      announce(repo, branch.getKey(), recorded, head, push.who(), now);
+      announced++;
+    }
+    for (Map.Entry<String, String> gone : known.entrySet()) {
+      if (!heads.containsKey(gone.getKey())) {
+        announce(repo, gone.getKey(), gone.getValue(), null, ACTOR, now);
+        announced++;
+      }
+    }
+    return announced;
+  }
+
+  /**
+   * The newest push among the reflog entries since the branch was at {@code recorded}; null when only this
+   * service's commits moved it. Without a reflog reaching back to {@code recorded}, the move counts as a push (an
+   * event too many is dropped by idempotent consumers; one too few is lost).
+   */
+  static GitRepositories.ReflogEntry pushSince(List<GitRepositories.ReflogEntry> reflog, String recorded) {
+    for (GitRepositories.ReflogEntry entry : reflog) {
+      if (isPush(entry)) {
+        return entry;
+      }
+      if (recorded.equals(entry.oldSha())) {
+        return null;
+      }
+    }
+    return new GitRepositories.ReflogEntry(recorded, null, ACTOR, null, "unknown");
+  }
+
+  private static boolean isPush(GitRepositories.ReflogEntry entry) {
+    return entry.comment() != null && entry.comment().startsWith("push");
+  }
+
+  private static String zeroToNull(String sha) {
+    return sha == null || sha.chars().allMatch(c -> c == '0') ? null : sha;
+  }
+
+  private void announce(RepositoryPath repo, String branch, String oldSha, String newSha, String pusher,
+      Instant now) {
+    String environment = repo.isApplicationRepository()
+        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
+        : null;
+    List<GitPushed.PushedCommit> commits = new ArrayList<>();
+    String committer = null;
+    boolean truncated = false;
+    if (newSha != null) {
+      List<GitRepositories.LogEntry> log = git.between(repo, oldSha, newSha, MAX_COMMITS + 1);
+      truncated = log.size() > MAX_COMMITS;
+      for (GitRepositories.LogEntry c : log.subList(0, Math.min(MAX_COMMITS, log.size()))) {
+        commits.add(new GitPushed.PushedCommit(c.sha(), c.author() + " <" + c.authorEmail() + ">", c.committer(),
+            c.message(), c.time().toString()));
+      }
+      committer = log.isEmpty() ? null : log.getFirst().committer();
+    }
+    String who = pusher == null ? ACTOR : pusher;
+    GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, oldSha, newSha,
+        newSha == null ? "deleted" : oldSha == null ? "created" : "updated", committer, who, commits, truncated);
+    CatalystEvent event = new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment, who,
+        data);
+    tx.executeWithoutResult(s -> BranchHeads.announce(jdbc, outbox, repo, data, event, now));
+    log.warn("Announced the lost push of {} {} ({} → {})", repo, branch, oldSha, newSha);
+  }
+}

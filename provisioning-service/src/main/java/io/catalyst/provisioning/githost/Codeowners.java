@@ -1,0 +1,183 @@
+package io.catalyst.provisioning.githost;
+
+import io.catalyst.platform.core.Role;
+import io.catalyst.platform.web.security.Caller;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code CODEOWNERS} file (GitHub's format) and the push rule built on it: a path owned by a rule may be changed
+ * only by a member of one of its owning teams ({@code @org/team-x}, matched against the caller's {@code teams}
+ * claim) or a user it names ({@code @user}, matched against the subject). The last matching rule wins; a rule
+ * without owners makes the path unowned. Patterns: {@code *} (everything), {@code /dir/} or {@code dir/} (a folder),
+ * {@code *.yaml} (a name at any depth), {@code /overlays/prod/**}, {@code ?}.
+ *
+ * <p>Who is not held to it: services (provisioning's own commits, promotion-service merging), sovereign-admins, and
+ * {@code org-admin}s — an org-admin may re-assign ownership at any time (transfer ownership), so refusing it would
+ * protect nothing and could lock an Organization out of its own repository.
+ */
+public final class Codeowners {
+
+  /** One rule: the pattern as written, its owners ({@code @org/team}, {@code @user}), and the compiled matcher. */
+  public record Rule(String pattern, List<String> owners, Pattern regex) {
+
+    boolean matches(String path) {
+      return regex.matcher(path).matches();
+    }
+
+    /** The teams of this rule (the part after the slash of {@code @org/team}). */
+    public List<String> teams() {
+      return owners.stream().filter(o -> o.startsWith("@") && o.contains("/"))
+          .map(o -> o.substring(o.indexOf('/') + 1)).toList();
+    }
+
+    /** The users of this rule ({@code @user}). */
+    public List<String> users() {
+      return owners.stream().filter(o -> o.startsWith("@") && !o.contains("/")).map(o -> o.substring(1)).toList();
+    }
+  }
+
+  /** A changed path the caller may not change, and the rule that owns it. */
+  public record Violation(String path, Rule rule) {}
+
+  private final List<Rule> rules;
+
+  private Codeowners(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  public static Codeowners parse(String text) {
+    List<Rule> rules = new ArrayList<>();
+    if (text != null) {
+      for (String raw : text.split("\n")) {
+        String line = raw.strip();
+        int hash = line.indexOf(" #");
+        if (hash >= 0) {
+          line = line.substring(0, hash).strip();
+        }
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\\s+");
+        List<String> owners = new ArrayList<>(List.of(parts).subList(1, parts.length));
+        rules.add(new Rule(parts[0], List.copyOf(owners), compile(parts[0])));
+      }
+    }
+    return new Codeowners(List.copyOf(rules));
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The rule that owns {@code path}: the last one that matches, if it names owners. */
+  public Optional<Rule> ownerOf(String path) {
+    Rule last = null;
+    for (Rule rule : rules) {
+      if (rule.matches(path)) {
+        last = rule;
+      }
+    }
+    return last == null || last.owners().isEmpty() ? Optional.empty() : Optional.of(last);
+  }
+
+  /** The owning team of the catch-all rule ({@code * @org/team}), if any. */
+  public Optional<String> catchAllTeam() {
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      if (rules.get(i).pattern().equals("*") && !rules.get(i).teams().isEmpty()) {
+        return Optional.of(rules.get(i).teams().getFirst());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether CODEOWNERS applies to the caller at all (see the class comment for who is exempt). */
+  public static boolean enforcedFor(Caller caller) {
+    return !caller.hasAny(Role.SERVICE, Role.SOVEREIGN_ADMIN, Role.ORG_ADMIN);
+  }
+
+  /** The changed paths the caller may not change, grouped by the owning rule in the order they were found. */
+  public List<Violation> check(Caller caller, Collection<String> changedPaths) {
+    if (!enforcedFor(caller)) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>();
+    for (String path : changedPaths) {
+      ownerOf(path).ifPresent(rule -> {
+        boolean allowed = rule.teams().stream().anyMatch(caller::inTeam)
+            || rule.users().contains(caller.subject());
+        if (!allowed) {
+          violations.add(new Violation(path, rule));
+        }
+      });
+    }
+    return violations;
+  }
+
+  /** The message of a refused push: the paths, their owners, and what to do. */
+  public static String message(String branch, Caller caller, List<Violation> violations) {
+    Map<String, Set<String>> byOwners = new LinkedHashMap<>();
+    for (Violation v : violations) {
+      byOwners.computeIfAbsent(String.join(" ", v.rule().owners()), k -> new LinkedHashSet<>()).add(v.path());
+    }
+    StringBuilder out = new StringBuilder("CODEOWNERS of '" + branch + "' protects paths this push changes, and "
+        + caller.subject() + " is in none of their owning teams (your teams: "
+        + (caller.teams().isEmpty() ? "none" : String.join(", ", caller.teams().stream().sorted().toList())) + "):");
+    byOwners.forEach((owners, paths) -> {
+      List<String> shown = paths.stream().limit(10).toList();
+      out.append("\n  ").append(String.join(", ", shown)).append(paths.size() > shown.size()
+          ? " and " + (paths.size() - shown.size()) + " more" : "").append(" — owned by ").append(owners);
+    });
+    out.append("\nAsk a member of an owning team to push the change, or an org-admin to add you to the team "
+        + "(your next token carries it) or to transfer the ownership.");
+    return out.toString();
+  }
+
+  /** The owning teams named in the violations, for the short reason of git's status line. */
+  public static String owningTeams(List<Violation> violations) {
+    Set<String> owners = new LinkedHashSet<>();
+    violations.forEach(v -> owners.addAll(v.rule().owners()));
+    return String.join(" ", owners);
+  }
+
+  /** A CODEOWNERS pattern as a regular expression over a repository path (no leading slash). */
+  static Pattern compile(String pattern) {
+    String p = pattern;
+    boolean anchored = p.startsWith("/") || (p.indexOf('/') >= 0 && p.indexOf('/') < p.length() - 1);
+    if (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    boolean folder = p.endsWith("/");
+    if (folder) {
+      p = p.substring(0, p.length() - 1);
+    }
+    StringBuilder regex = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '*' && i + 1 < p.length() && p.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+        if (i + 1 < p.length() && p.charAt(i + 1) == '/') {
+          i++;
+          regex.append("/?");
+        }
+      } else if (c == '*') {
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    // A pattern naming a folder owns everything under it; a bare name may be a file or a folder.
+    regex.append(folder ? "/.*$" : "(?:/.*)?$");
+    return Pattern.compile(regex.toString());
+  }
+}

@@ -1,0 +1,75 @@
+package io.catalyst.provisioning.githost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catalyst.platform.web.security.Caller;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CodeownersTest {
+
+  private static final Codeowners OWNERS = Codeowners.parse("""
+      # Owners of payments
+      * @bank-dhofar/team-payments
+      /overlays/prod/ @bank-dhofar/team-sre @bank-dhofar/team-payments-leads
+      *.md
+      secrets/** @bank-dhofar/team-security  # references only
+      /release.yaml @ahmed
+      """);
+
+  private static Caller developer(String... teams) {
+    return new Caller("layla", "bank-dhofar", Set.of("org-developer"), Set.of(teams), Set.of("bank-dhofar-dev"));
+  }
+
+  @Test
+  void theLastMatchingRuleOwnsAPath() {
+    assertThat(OWNERS.ownerOf("values.yaml").orElseThrow().teams()).containsExactly("team-payments");
+    assertThat(OWNERS.ownerOf("overlays/prod/values.yaml").orElseThrow().teams())
+        .containsExactly("team-sre", "team-payments-leads");
+    assertThat(OWNERS.ownerOf("overlays/dev/values.yaml").orElseThrow().teams()).containsExactly("team-payments");
+    assertThat(OWNERS.ownerOf("docs/README.md")).isEmpty(); // a rule without owners unowns it
+    assertThat(OWNERS.ownerOf("secrets/external-secret.yaml").orElseThrow().teams())
+        .containsExactly("team-security");
+    assertThat(OWNERS.ownerOf("release.yaml").orElseThrow().users()).containsExactly("ahmed");
+    assertThat(OWNERS.ownerOf("charts/release.yaml").orElseThrow().teams()).containsExactly("team-payments");
+    assertThat(OWNERS.catchAllTeam()).hasValue("team-payments");
+  }
+
+  @Test
+  void onlyMembersOfAnOwningTeamChangeAnOwnedPath() {
+    List<String> changed = List.of("overlays/dev/values.yaml", "overlays/prod/values.yaml", "README.md");
+    assertThat(OWNERS.check(developer("team-payments"), changed)).extracting(Codeowners.Violation::path)
+        .containsExactly("overlays/prod/values.yaml");
+    assertThat(OWNERS.check(developer("team-sre", "team-payments"), changed)).isEmpty();
+    List<Codeowners.Violation> none = OWNERS.check(developer(), changed);
+    assertThat(none).hasSize(2);
+    assertThat(Codeowners.message("develop", developer(), none)).contains("your teams: none",
+        "overlays/dev/values.yaml — owned by @bank-dhofar/team-payments",
+        "overlays/prod/values.yaml — owned by @bank-dhofar/team-sre @bank-dhofar/team-payments-leads");
+    Caller ahmed = new Caller("ahmed", "bank-dhofar", Set.of("org-developer"), Set.of(), Set.of());
+    assertThat(OWNERS.check(ahmed, List.of("release.yaml"))).isEmpty();
+  }
+
+  @Test
+  void servicesSovereignAdminsAndOrgAdminsAreNotHeldToIt() {
+    List<String> changed = List.of("overlays/prod/values.yaml");
+    assertThat(OWNERS.check(new Caller("provisioning-service", null, Set.of("service"), Set.of(), Set.of()), changed))
+        .isEmpty();
+    assertThat(OWNERS.check(new Caller("sov", null, Set.of("sovereign-admin"), Set.of(), Set.of()), changed)).isEmpty();
+    assertThat(OWNERS.check(new Caller("a", "bank-dhofar", Set.of("org-admin"), Set.of(), Set.of()), changed))
+        .isEmpty();
+  }
+
+  @Test
+  void patterns() {
+    assertThat(Codeowners.compile("*").matcher("a/b/c.yaml").matches()).isTrue();
+    assertThat(Codeowners.compile("*.yaml").matcher("a/b/c.yaml").matches()).isTrue();
+    assertThat(Codeowners.compile("*.yaml").matcher("a/b/c.txt").matches()).isFalse();
+    assertThat(Codeowners.compile("docs/").matcher("docs/a/b.md").matches()).isTrue();
+    assertThat(Codeowners.compile("/docs/").matcher("x/docs/a.md").matches()).isFalse();
+    assertThat(Codeowners.compile("/overlays/*/values.yaml").matcher("overlays/prod/values.yaml").matches()).isTrue();
+    assertThat(Codeowners.compile("**/values.yaml").matcher("overlays/prod/values.yaml").matches()).isTrue();
+    assertThat(Codeowners.compile("values.yaml").matcher("overlays/prod/values.yaml").matches()).isTrue();
+  }
+}
