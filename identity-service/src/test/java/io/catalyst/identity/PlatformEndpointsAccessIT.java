@@ -11,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The authorization matrix (each role × each endpoint) of signing-key rotation, team deletion, email verification,
@@ -67,25 +64,11 @@ class PlatformEndpointsAccessIT extends IdentityIntegrationTest {
     return out;
   }
 
-  private Map<String, Integer> run(Map<String, String> who, Function<String, MockHttpServletRequestBuilder> request)
-      throws Exception {
-    Map<String, Integer> actual = new LinkedHashMap<>();
-    for (var caller : who.entrySet()) {
-      MockHttpServletRequestBuilder r = from(request.apply(caller.getKey()));
-      actual.put(caller.getKey(), status(caller.getValue() == null ? r : bearer(r, caller.getValue())));
-    }
-    return actual;
-  }
-
-  private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder r, String body) {
-    return r.contentType(MediaType.APPLICATION_JSON).content(body);
-  }
-
   @Test
   void signingKeys() throws Exception {
-    assertThat(run(callers, c -> get("/api/v1/identity/keys"))).as("GET keys")
+    assertThat(statuses(callers, c -> get("/api/v1/identity/keys"))).as("GET keys")
         .isEqualTo(expect(401, 200, 403, 403, 403));
-    assertThat(run(callers, c -> post("/api/v1/identity/keys/rotation"))).as("POST keys/rotation")
+    assertThat(statuses(callers, c -> post("/api/v1/identity/keys/rotation"))).as("POST keys/rotation")
         .isEqualTo(expect(401, 202, 403, 403, 403));
   }
 
@@ -99,39 +82,39 @@ class PlatformEndpointsAccessIT extends IdentityIntegrationTest {
       assertThat(status(bearer(json(post(base), "{\"name\":\"" + team + "\"}"), admin))).isEqualTo(201);
       teams.put(caller, team);
     }
-    assertThat(run(callers, c -> delete(base + "/" + teams.get(c)))).as("DELETE team")
+    assertThat(statuses(callers, c -> delete(base + "/" + teams.get(c)))).as("DELETE team")
         .isEqualTo(expect(401, 204, 204, 403, 404).entrySet().stream().collect(LinkedHashMap::new,
             (m, e) -> m.put(e.getKey(), e.getKey().equals("org-admin") ? 204 : e.getValue()), Map::putAll));
   }
 
   @Test
   void emailVerificationAndProfile() throws Exception {
-    assertThat(run(people, c -> json(post("/api/v1/identity/email-verification"),
+    assertThat(statuses(people, c -> json(post("/api/v1/identity/email-verification"),
         "{\"token\":\"cat_ver_unknown\"}"))).as("POST email-verification (public)")
         .isEqualTo(expect(404, 404, 404, 404, 404));
-    assertThat(run(people, c -> post("/api/v1/identity/email-verification/resend")))
+    assertThat(statuses(people, c -> post("/api/v1/identity/email-verification/resend")))
         .as("POST email-verification/resend (signed-in people)").isEqualTo(expect(401, 403, 403, 202, 202));
-    assertThat(run(people, c -> get("/api/v1/identity/me"))).as("GET me")
+    assertThat(statuses(people, c -> get("/api/v1/identity/me"))).as("GET me")
         .isEqualTo(expect(401, 404, 404, 200, 200));
   }
 
   @Test
   void ssoClients() throws Exception {
     String env = org + "-prod";
-    assertThat(run(callers, c -> json(put("/api/v1/identity/organizations/" + org + "/sso-clients/app"
+    assertThat(statuses(callers, c -> json(put("/api/v1/identity/organizations/" + org + "/sso-clients/app"
         + Math.abs(c.hashCode())), "{\"environment\":\"" + env + "\",\"redirectUris\":[\"https://app." + env
         + ".example.com/cb\"]}"))).as("PUT sso-client").isEqualTo(expect(401, 403, 201, 403, 403));
     String serviceApp = "app" + Math.abs("service".hashCode());
     String clientId = "app-" + env + "-" + serviceApp;
-    assertThat(run(callers, c -> get("/api/v1/identity/sso-clients/" + clientId + "/secret")))
+    assertThat(statuses(callers, c -> get("/api/v1/identity/sso-clients/" + clientId + "/secret")))
         .as("GET sso-client secret").isEqualTo(expect(401, 403, 200, 403, 403));
-    assertThat(run(callers, c -> delete("/api/v1/identity/organizations/" + org + "/sso-clients/" + serviceApp)
+    assertThat(statuses(callers, c -> delete("/api/v1/identity/organizations/" + org + "/sso-clients/" + serviceApp)
         .param("environment", env))).as("DELETE sso-client").isEqualTo(expect(401, 403, 204, 403, 403));
   }
 
   @Test
   void suspendedOrganizationsList() throws Exception {
-    assertThat(run(callers, c -> get("/api/v1/identity/organizations").param("status", "suspended")))
+    assertThat(statuses(callers, c -> get("/api/v1/identity/organizations").param("status", "suspended")))
         .as("GET organizations?status=suspended").isEqualTo(expect(401, 200, 200, 403, 403));
   }
 }

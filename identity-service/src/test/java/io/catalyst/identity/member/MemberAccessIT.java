@@ -12,10 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -61,19 +59,6 @@ class MemberAccessIT extends IdentityIntegrationTest {
     return out;
   }
 
-  private Map<String, Integer> run(Function<String, MockHttpServletRequestBuilder> request) throws Exception {
-    Map<String, Integer> actual = new LinkedHashMap<>();
-    for (var caller : callers.entrySet()) {
-      MockHttpServletRequestBuilder r = request.apply(caller.getKey());
-      actual.put(caller.getKey(), status(caller.getValue() == null ? r : bearer(r, caller.getValue())));
-    }
-    return actual;
-  }
-
-  private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder r, String body) {
-    return r.contentType(MediaType.APPLICATION_JSON).content(body);
-  }
-
   @Test
   void memberEndpoints() throws Exception {
     String base = "/api/v1/identity/organizations/" + org;
@@ -85,21 +70,21 @@ class MemberAccessIT extends IdentityIntegrationTest {
     List<String> admin = List.of("org-admin");
     List<String> everyone = ORG_ROLES;
 
-    assertThat(run(c -> get(base + "/members"))).as("GET members").isEqualTo(expect(200, 200, everyone));
-    assertThat(run(c -> json(post(base + "/invitations"), "{\"email\":\"" + Math.abs(c.hashCode())
+    assertThat(statuses(callers, c -> get(base + "/members"))).as("GET members").isEqualTo(expect(200, 200, everyone));
+    assertThat(statuses(callers, c -> json(post(base + "/invitations"), "{\"email\":\"" + Math.abs(c.hashCode())
         + "@invitee.example.com\",\"role\":\"org-viewer\"}"))).as("POST invitations")
         .isEqualTo(expect(201, 403, admin));
-    assertThat(run(c -> get(base + "/invitations"))).as("GET invitations").isEqualTo(expect(200, 403, admin));
+    assertThat(statuses(callers, c -> get(base + "/invitations"))).as("GET invitations").isEqualTo(expect(200, 403, admin));
     Map<String, String> pending = new LinkedHashMap<>();
     for (String caller : callers.keySet()) {
       pending.put(caller, invite(org, callers.get("org-admin"), Map.of("email", "w" + Math.abs(caller.hashCode())
           + "@invitee.example.com", "role", "org-viewer")).get("id").asString());
     }
-    assertThat(run(c -> delete(base + "/invitations/" + pending.get(c)))).as("DELETE invitation")
+    assertThat(statuses(callers, c -> delete(base + "/invitations/" + pending.get(c)))).as("DELETE invitation")
         .isEqualTo(expect(204, 403, admin));
-    assertThat(run(c -> json(put(base + "/members/" + target + "/roles"), "{\"roles\":[\"billing-admin\"]}")))
+    assertThat(statuses(callers, c -> json(put(base + "/members/" + target + "/roles"), "{\"roles\":[\"billing-admin\"]}")))
         .as("PUT roles").isEqualTo(expect(200, 403, admin));
-    assertThat(run(c -> delete(base + "/members/" + removable.get(c)))).as("DELETE member")
+    assertThat(statuses(callers, c -> delete(base + "/members/" + removable.get(c)))).as("DELETE member")
         .isEqualTo(expect(204, 403, admin));
   }
 
@@ -113,17 +98,17 @@ class MemberAccessIT extends IdentityIntegrationTest {
     List<String> admin = List.of("org-admin");
     List<String> everyone = ORG_ROLES;
 
-    assertThat(run(c -> get(base))).as("GET teams").isEqualTo(expect(200, 200, everyone));
-    assertThat(run(c -> json(post(base), "{\"name\":\"team-" + Math.abs(c.hashCode()) + "\"}")))
+    assertThat(statuses(callers, c -> get(base))).as("GET teams").isEqualTo(expect(200, 200, everyone));
+    assertThat(statuses(callers, c -> json(post(base), "{\"name\":\"team-" + Math.abs(c.hashCode()) + "\"}")))
         .as("POST teams").isEqualTo(expect(201, 403, admin));
-    assertThat(run(c -> get(base + "/team-platform"))).as("GET team").isEqualTo(expect(200, 200, everyone));
-    assertThat(run(c -> json(patch(base + "/team-platform"), "{\"displayName\":\"Platform " + c + "\"}")))
+    assertThat(statuses(callers, c -> get(base + "/team-platform"))).as("GET team").isEqualTo(expect(200, 200, everyone));
+    assertThat(statuses(callers, c -> json(patch(base + "/team-platform"), "{\"displayName\":\"Platform " + c + "\"}")))
         .as("PATCH team").isEqualTo(expect(200, 403, admin));
-    assertThat(run(c -> get(base + "/team-platform/members"))).as("GET team members")
+    assertThat(statuses(callers, c -> get(base + "/team-platform/members"))).as("GET team members")
         .isEqualTo(expect(200, 200, everyone));
-    assertThat(run(c -> get(base + "/team-platform/members/" + member))).as("GET is member")
+    assertThat(statuses(callers, c -> get(base + "/team-platform/members/" + member))).as("GET is member")
         .isEqualTo(expect(200, 200, everyone));
-    assertThat(run(c -> put(base + "/team-platform/members/" + member))).as("PUT team member")
+    assertThat(statuses(callers, c -> put(base + "/team-platform/members/" + member))).as("PUT team member")
         .isEqualTo(expect(204, 403, admin));
     Map<String, Integer> removed = new LinkedHashMap<>();
     for (var caller : callers.entrySet()) {
@@ -142,11 +127,11 @@ class MemberAccessIT extends IdentityIntegrationTest {
     }
     Map<String, Integer> sovereignOrService = new LinkedHashMap<>(sovereignOnly);
     sovereignOrService.put("service", 200); // the platform's suspended-Organizations poll
-    assertThat(run(c -> get("/api/v1/identity/organizations").param("q", org))).as("GET organizations")
+    assertThat(statuses(callers, c -> get("/api/v1/identity/organizations").param("q", org))).as("GET organizations")
         .isEqualTo(sovereignOrService);
-    assertThat(run(c -> json(post("/api/v1/identity/organizations/" + org + "/suspension"), "{}")))
+    assertThat(statuses(callers, c -> json(post("/api/v1/identity/organizations/" + org + "/suspension"), "{}")))
         .as("POST suspension").isEqualTo(sovereignOnly);
-    assertThat(run(c -> delete("/api/v1/identity/organizations/" + org + "/suspension"))).as("DELETE suspension")
+    assertThat(statuses(callers, c -> delete("/api/v1/identity/organizations/" + org + "/suspension"))).as("DELETE suspension")
         .isEqualTo(sovereignOnly);
   }
 

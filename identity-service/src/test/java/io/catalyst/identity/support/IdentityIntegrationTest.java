@@ -72,6 +72,25 @@ public abstract class IdentityIntegrationTest {
     return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
   }
 
+  /**
+   * The authorization matrix's row: the status each caller (name → bearer token, null for anonymous) gets for the
+   * request made for it (from this test's client address).
+   */
+  protected Map<String, Integer> statuses(Map<String, String> callers,
+      java.util.function.Function<String, MockHttpServletRequestBuilder> request) throws Exception {
+    Map<String, Integer> actual = new java.util.LinkedHashMap<>();
+    for (var caller : callers.entrySet()) {
+      MockHttpServletRequestBuilder r = from(request.apply(caller.getKey()));
+      actual.put(caller.getKey(), status(caller.getValue() == null ? r : bearer(r, caller.getValue())));
+    }
+    return actual;
+  }
+
+  /** {@code r} with a JSON body. */
+  protected static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder r, String body) {
+    return r.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+
   protected MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request) {
     return request.with(r -> {
       r.setRemoteAddr(ip);
