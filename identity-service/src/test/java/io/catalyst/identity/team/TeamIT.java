@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.catalyst.identity.support.IdentityIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** Teams: names, membership, the questions other services ask, events, and the {@code teams} claim. */
@@ -99,10 +98,5 @@ class TeamIT extends IdentityIntegrationTest {
     assertThat(data.get("members").asLong()).isEqualTo(1);
     assertThat(claims(refresh(refreshed.get("refreshToken").asString()).get("accessToken").asString())
         .get("teams")).isEqualTo(List.of("team-stays"));
-  }
-
-  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r, String body) {
-    return r.contentType(MediaType.APPLICATION_JSON).content(body);
   }
 }
