@@ -49,9 +49,10 @@ public record IdentityProperties(
    */
   public record Clients(
       @DefaultValue({"gateway", "catalog-service", "provisioning-service", "promotion-service", "billing-service",
-          "audit-service"}) List<String> services,
+          "audit-service", "secret-store"}) List<String> services,
       @DefaultValue("local-service-secret") String serviceSecret,
-      @DefaultValue("http://localhost:8080/login/oauth2/code/catalyst") List<String> consoleRedirectUris) {}
+      @DefaultValue("http://localhost:8080/login/oauth2/code/catalyst") List<String> consoleRedirectUris,
+      @DefaultValue("secret-store") List<String> ssoSecretReaders) {}
 
   /**
    * @param codeTtl        a code is valid this long (5 minutes)

@@ -107,7 +107,9 @@ class PlatformEndpointsAccessIT extends IdentityIntegrationTest {
     String serviceApp = "app" + Math.abs("service".hashCode());
     String clientId = "app-" + env + "-" + serviceApp;
     assertThat(statuses(callers, c -> get("/api/v1/identity/sso-clients/" + clientId + "/secret")))
-        .as("GET sso-client secret").isEqualTo(expect(401, 403, 200, 403, 403));
+        .as("GET sso-client secret").isEqualTo(expect(401, 403, 403, 403, 403));
+    assertThat(status(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
+        serviceToken("secret-store")))).as("GET sso-client secret by the secret store").isEqualTo(200);
     assertThat(statuses(callers, c -> delete("/api/v1/identity/organizations/" + org + "/sso-clients/" + serviceApp)
         .param("environment", env))).as("DELETE sso-client").isEqualTo(expect(401, 403, 204, 403, 403));
   }

@@ -147,6 +147,12 @@ public class SsoClientService {
   @Transactional(readOnly = true)
   public Secret secret(Caller caller, String clientId) {
     requireService(caller);
+    if (!properties.clients().ssoSecretReaders().contains(caller.subject())) {
+      // only the cluster's secret store resolves secretRefs; no other service (provisioning-service included) needs
+      // an Application's client secret, so a compromised one cannot read them all
+      throw ProblemException.forbidden("Only the secret store (" + String.join(", ",
+          properties.clients().ssoSecretReaders()) + ") reads SSO client secrets.");
+    }
     SsoClients.SsoClient row = clients.find(clientId)
         .orElseThrow(() -> ProblemException.notFound("SSO client " + clientId));
     log.info("SSO client secret of {} read by {}", clientId, caller.subject());

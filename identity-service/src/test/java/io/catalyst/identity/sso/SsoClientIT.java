@@ -62,7 +62,10 @@ class SsoClientIT extends IdentityIntegrationTest {
 
     // the secret store resolves the reference; the secret is encrypted at rest and hashed in the client table
     JsonNode secret = body(mvc.perform(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
-        serviceToken("provisioning-service"))).andReturn());
+        serviceToken("secret-store"))).andReturn());
+    // no other service reads it, not even the one that registered the client
+    assertThat(status(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
+        serviceToken("provisioning-service")))).isEqualTo(403);
     String clientSecret = secret.get("clientSecret").asString();
     assertThat(secret.get("clientId").asString()).isEqualTo(clientId);
     assertThat(clientSecret).startsWith("cat_sso_");
@@ -80,7 +83,7 @@ class SsoClientIT extends IdentityIntegrationTest {
     assertThat(jdbc.sql("select redirect_uris from oauth2_registered_client where client_id = :c")
         .param("c", clientId).query(String.class).single()).isEqualTo(second);
     assertThat(body(mvc.perform(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
-        serviceToken("provisioning-service"))).andReturn()).get("clientSecret").asString()).isEqualTo(clientSecret);
+        serviceToken("secret-store"))).andReturn()).get("clientSecret").asString()).isEqualTo(clientSecret);
     assertThat(mvc.perform(register(org, "shop", Map.of("environment", env, "redirectUris", List.of(second))))
         .andReturn().getResponse().getStatus()).as("unchanged: 200, no event").isEqualTo(200);
     assertThat(outbox("sso-client.registered.v1", "organizations/" + org + "/environments/" + env
@@ -96,8 +99,8 @@ class SsoClientIT extends IdentityIntegrationTest {
         .param("environment", env), provisioning))).isEqualTo(204);
     assertThat(jdbc.sql("select count(*) from oauth2_registered_client where client_id = :c").param("c", clientId)
         .query(Long.class).single()).isZero();
-    assertThat(status(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"), provisioning)))
-        .isEqualTo(404);
+    assertThat(status(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
+        serviceToken("secret-store")))).isEqualTo(404);
     assertThat(status(bearer(delete("/api/v1/identity/organizations/" + org + "/sso-clients/shop")
         .param("environment", env), provisioning))).isEqualTo(404);
     assertThat(outbox("sso-client.removed.v1", "organizations/" + org + "/environments/" + env
@@ -132,7 +135,7 @@ class SsoClientIT extends IdentityIntegrationTest {
         .andReturn().getResponse().getStatus()).isEqualTo(201);
     String clientId = "app-" + env + "-shop";
     String secret = body(mvc.perform(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
-        serviceToken("provisioning-service"))).andReturn()).get("clientSecret").asString();
+        serviceToken("secret-store"))).andReturn()).get("clientSecret").asString();
 
     String verifier = "verifier-" + "s".repeat(50);
     String code = login(email, clientId, redirect, verifier, "st1");
