@@ -26,6 +26,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -89,7 +90,7 @@ class GitHostConfiguration {
 
   @Bean
   ServletRegistrationBean<GitServlet> gitServlet(GitRepositories repositories, PushPolicy policy, Outbox outbox,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, JdbcClient jdbc) {
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((HttpServletRequest request, String name) -> {
       Caller caller = caller(request);
@@ -123,7 +124,7 @@ class GitHostConfiguration {
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
       pack.setRefLogIdent(new PersonIdent(caller.subject(), caller.subject() + "@users.catalyst"));
-      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx);
+      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);
       return pack;

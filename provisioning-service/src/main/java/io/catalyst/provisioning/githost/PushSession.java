@@ -50,10 +50,12 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
   private final SecretScanner scanner;
   private final Outbox outbox;
   private final TransactionTemplate tx;
+  private final JdbcClient jdbc;
   private final Map<ReceiveCommand, List<GitPushed.PushedCommit>> accepted = new HashMap<>();
 
   PushSession(Caller caller, RepositoryPath repo, PushPolicy policy, SecretScanner scanner, Outbox outbox,
-      TransactionTemplate tx) {
+      TransactionTemplate tx, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.caller = caller;
     this.repo = repo;
     this.policy = policy;
@@ -139,15 +141,9 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
             caller.subject(), data));
       }
       if (!events.isEmpty()) {
-        JdbcClient jdbc = jdbc();
         Instant now = Instant.now();
-        tx.executeWithoutResult(status -> events.forEach((pushed, event) -> {
-          if (jdbc == null) {
-            outbox.publish(event);
-          } else {
-            BranchHeads.announce(jdbc, outbox, repo, pushed, event, now);
-          }
-        }));
+        tx.executeWithoutResult(status -> events.forEach((pushed, event) ->
+            BranchHeads.announce(jdbc, outbox, repo, pushed, event, now)));
       }
     } catch (IOException | RuntimeException e) {
       // The refs have moved but the events are not recorded (the database is down right now): the branch-head
@@ -155,15 +151,6 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
       log.error("Push to {} by {} accepted but its git.pushed events could not be recorded; the branch-head "
           + "reconciler will announce them", repo, caller.subject(), e);
     }
-  }
-
-  /** The database of the outbox's transactions, for the announced heads. */
-  private JdbcClient jdbc() {
-    if (tx.getTransactionManager() instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager m
-        && m.getDataSource() != null) {
-      return JdbcClient.create(m.getDataSource());
-    }
-    return null;
   }
 
   private static void refuse(ReceivePack rp, ReceiveCommand cmd, String reason, String message) {
