@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -148,6 +149,10 @@ class AuthorizationServerConfiguration {
       if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         return;
       }
+      // nbf would only repeat iat, and Spring Authorization Server's userinfo compares it with this replica's
+      // Instant.now() without any skew: a token issued by a replica whose clock runs a little ahead would be
+      // refused there. Resource servers still check iat and exp (with their skew).
+      context.getClaims().claims(c -> c.remove(JwtClaimNames.NBF));
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
         AccessTokenClaims.forService().forEach(context.getClaims()::claim);
       } else {

@@ -202,16 +202,14 @@ class SsoClientIT extends IdentityIntegrationTest {
         .getBytes(StandardCharsets.UTF_8));
     String verifier = "verifier-" + "u".repeat(50);
 
-    // userinfo checks the token against the real time, not the tests' advanced clock: issue it on the real time
-    MvcResult userinfo = clock.atRealTime(() -> {
-      String code = login(email, clientId, redirect, verifier, "st3");
-      MvcResult tokens = mvc.perform(post("/oauth2/token").header("Authorization", basic)
-          .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("grant_type", "authorization_code")
-          .param("code", code).param("redirect_uri", redirect).param("code_verifier", verifier)).andReturn();
-      assertThat(tokens.getResponse().getStatus()).as(tokens.getResponse().getContentAsString()).isEqualTo(200);
-      return mvc.perform(get("/userinfo").header("Authorization", "Bearer "
-          + body(tokens).get("access_token").asString())).andReturn();
-    });
+    String code = login(email, clientId, redirect, verifier, "st3");
+    MvcResult tokens = mvc.perform(post("/oauth2/token").header("Authorization", basic)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("grant_type", "authorization_code")
+        .param("code", code).param("redirect_uri", redirect).param("code_verifier", verifier)).andReturn();
+    assertThat(tokens.getResponse().getStatus()).as(tokens.getResponse().getContentAsString()).isEqualTo(200);
+    // (the tests' clock runs ahead of the real time that userinfo checks tokens against: no nbf, so no matter)
+    MvcResult userinfo = mvc.perform(get("/userinfo").header("Authorization", "Bearer "
+        + body(tokens).get("access_token").asString())).andReturn();
     assertThat(userinfo.getResponse().getStatus()).as(userinfo.getResponse().getContentAsString()).isEqualTo(200);
     JsonNode who = body(userinfo);
     assertThat(who.get("sub").asString()).isEqualTo(userId);

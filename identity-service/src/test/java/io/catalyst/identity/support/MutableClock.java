@@ -16,20 +16,6 @@ public final class MutableClock extends Clock {
     offset.updateAndGet(o -> o.plus(by));
   }
 
-  /**
-   * Runs {@code work} on the system clock itself, then puts the offset back. For flows that Spring Authorization
-   * Server checks against {@code Instant.now()} rather than the injected clock (userinfo treats a token whose
-   * {@code nbf} is ahead of the real time as inactive).
-   */
-  public <T> T atRealTime(java.util.concurrent.Callable<T> work) throws Exception {
-    Duration saved = offset.getAndSet(Duration.ZERO);
-    try {
-      return work.call();
-    } finally {
-      offset.set(saved);
-    }
-  }
-
   @Override
   public Instant instant() {
     return Instant.now().plus(offset.get());
