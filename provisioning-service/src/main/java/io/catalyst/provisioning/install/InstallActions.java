@@ -13,6 +13,7 @@ import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
+import io.catalyst.provisioning.hostname.Hostnames;
 import io.catalyst.provisioning.sso.IdentitySsoClient;
 import io.catalyst.provisioning.sso.SsoClients;
 import java.sql.Timestamp;
@@ -52,10 +53,13 @@ class InstallActions {
   private final ObjectProvider<InstallStepHook> hooks;
   private final SsoClients sso;
   private final JsonMapper json;
+  private final Hostnames hostnames;
 
   InstallActions(JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
       ApplicationRepositories applicationRepositories, CatalystConfig catalystConfig, Outbox outbox, Clock clock,
-      InstallProperties properties, ObjectProvider<InstallStepHook> hooks, SsoClients sso, JsonMapper json) {
+      InstallProperties properties, ObjectProvider<InstallStepHook> hooks, SsoClients sso, JsonMapper json,
+      Hostnames hostnames) {
+    this.hostnames = hostnames;
     this.sso = sso;
     this.json = json;
     this.jdbc = jdbc;
@@ -101,6 +105,14 @@ class InstallActions {
   private void reserve(UUID install, InstallPlan plan, String actor) {
     tx.executeWithoutResult(status -> {
       Timestamp now = Timestamp.from(clock.instant());
+      List<String> held = hostnames.chosen(plan.applications().stream()
+          .map(InstallPlan.PlannedApplication::hostname).toList()).stream()
+          .filter(h -> hostnames.heldByAnother(h, plan.organization()).isPresent()).toList();
+      if (!held.isEmpty()) { // this plan's hold expired and another Organization's plan holds it now
+        throw ProblemException.conflict(String.join(", ", held) + (held.size() > 1 ? " are" : " is") + " held for "
+            + "another install since this one was planned; choose another subdomain (GET "
+            + "/api/v1/provisioning/hostnames/availability).").with("hostnames", held);
+      }
       List<String> taken = new ArrayList<>();
       for (InstallPlan.PlannedApplication app : plan.applications()) {
         int inserted;
@@ -139,6 +151,7 @@ class InstallActions {
                 + "Choose another name, or reuse the existing Application.")
             .with("applications", taken);
       }
+      hostnames.release(install); // the rows hold the chosen hostnames now (unique index)
     });
   }
 

@@ -107,6 +107,7 @@ public class InstallService {
     Environment env = changeable(caller, environment);
     InstallPlan plan = compute(caller, env, request);
     UUID id = UUID.randomUUID();
+    holdSubdomains(plan, id);
     store(id, plan, caller, null, hash(environment, request));
     return plan.withId(id.toString(), clock.instant().plus(properties.planTtl()));
   }
@@ -154,6 +155,7 @@ public class InstallService {
     }
     InstallPlan plan = compute(caller, env, request);
     UUID id = UUID.randomUUID();
+    holdSubdomains(plan, id);
     try {
       store(id, plan, caller, keyed ? idempotencyKey : null, hash);
     } catch (DuplicateKeyException e) { // the same key raced us: answer what that request does
@@ -408,6 +410,21 @@ public class InstallService {
     }
     return hostnames.isEmpty() ? plan : plan.withApplications(plan.applications().stream()
         .map(a -> hostnames.containsKey(a.name()) ? a.withHostname(hostnames.get(a.name())) : a).toList());
+  }
+
+  /**
+   * Holds the plan's chosen subdomains for its Organization (minutes; see {@link Hostnames}); one another
+   * Organization's plan holds is a 409 and nothing is held.
+   */
+  private void holdSubdomains(InstallPlan plan, UUID id) {
+    List<String> held = hostnameRegistry.reserve(hostnameRegistry.chosen(plan.applications().stream()
+        .map(InstallPlan.PlannedApplication::hostname).toList()), plan.organization(), id);
+    if (!held.isEmpty()) {
+      hostnameRegistry.release(id);
+      throw ProblemException.conflict(String.join(", ", held) + (held.size() > 1 ? " are" : " is") + " held for "
+          + "another install being completed; choose another subdomain (GET /api/v1/provisioning/hostnames/"
+          + "availability?subdomain=…)").with("hostnames", held);
+    }
   }
 
   /** Blueprint details of every node, fetched concurrently (the catalog answers each from memory). */

@@ -23,8 +23,9 @@ class HostnameController {
 
   /**
    * {@code {subdomain, hostname, available, reason}}: a subdomain that breaks the rules or is taken is answered
-   * {@code available: false} with the reason (200); only a missing parameter is a 400. Any signed-in user of an
-   * Organization (hostnames are Sovereign-wide; the answer names no Application or Organization).
+   * {@code available: false} with the reason (200), as is one held by another Organization's install plan (for
+   * minutes); only a missing parameter is a 400. Any signed-in user of an Organization (hostnames are Sovereign-wide;
+   * the answer names no Application or Organization).
    */
   @GetMapping("/availability")
   Hostnames.Availability availability(Caller caller, @RequestParam(required = false) String subdomain) {
@@ -35,6 +36,6 @@ class HostnameController {
       throw ProblemException.invalid("Say which subdomain to check.",
           List.of(FieldProblem.field("subdomain", "is required, e.g. ?subdomain=shop")));
     }
-    return hostnames.availability(subdomain);
+    return hostnames.availability(subdomain, caller.organization());
   }
 }

@@ -122,4 +122,55 @@ class HostnamesIT extends ProvisioningIntegrationTest {
     assertThat(jdbc.sql("select count(*) from application where organization = :o and name = 'race-cache'")
         .param("o", org).query(Long.class).single()).isZero();
   }
+
+  @Test
+  void aPlannedSubdomainIsHeldForItsOrganizationUntilAppliedOrExpired() {
+    String envA = environment("hn-hold-a");
+    String envB = environment("hn-hold-b");
+    String adminA = token("root", "hn-hold-a", "org-admin");
+    String adminB = token("root", "hn-hold-b", "org-admin");
+    String sub = "hold" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String hostname = sub + ".catalyst.localhost";
+    String plansA = "/api/v1/provisioning/environments/" + envA + "/install-plans";
+    String plansB = "/api/v1/provisioning/environments/" + envB + "/install-plans";
+
+    HttpResponse<String> planA = call("POST", plansA, adminA,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"hold-a\",\"subdomain\":\"" + sub + "\"}");
+    assertThat(planA.statusCode()).as(planA.body()).isEqualTo(201);
+    // held for A: A still sees it available, B does not, and B's plan for it is a 409
+    assertThat(check(adminA, sub).get("available").asBoolean()).isTrue();
+    JsonNode forB = check(adminB, sub);
+    assertThat(forB.get("available").asBoolean()).isFalse();
+    assertThat(forB.get("reason").asString()).contains("held for another install");
+    HttpResponse<String> planB = call("POST", plansB, adminB,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"hold-b\",\"subdomain\":\"" + sub + "\"}");
+    assertThat(planB.statusCode()).as(planB.body()).isEqualTo(409);
+    assertThat(planB.body()).contains(hostname, "held for another install");
+    assertThat(jdbc.sql("select organization from hostname_reservation where hostname = :h").param("h", hostname)
+        .query(String.class).single()).isEqualTo("hn-hold-a");
+
+    // A's hold expires and B plans it: B holds it now, and A's old plan cannot take it any more (nothing is left)
+    jdbc.sql("update hostname_reservation set expires_at = now() - interval '1 second' where hostname = :h")
+        .param("h", hostname).update();
+    assertThat(check(adminB, sub).get("available").asBoolean()).isTrue();
+    HttpResponse<String> planB2 = call("POST", plansB, adminB,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"hold-b\",\"subdomain\":\"" + sub + "\"}");
+    assertThat(planB2.statusCode()).as(planB2.body()).isEqualTo(201);
+    HttpResponse<String> lateA = call("POST", plansA + "/" + JSON.readTree(planA.body()).get("id").asString()
+        + "/apply", adminA, null);
+    assertThat(lateA.statusCode()).as(lateA.body()).isEqualTo(409);
+    assertThat(lateA.body()).contains(hostname, "held for another install");
+    assertThat(jdbc.sql("select count(*) from application where organization = 'hn-hold-a' and name = 'hold-a'")
+        .query(Long.class).single()).isZero();
+
+    // B applies: the Application has the hostname and the hold is gone
+    HttpResponse<String> appliedB = call("POST", plansB + "/" + JSON.readTree(planB2.body()).get("id").asString()
+        + "/apply", adminB, null);
+    assertThat(appliedB.statusCode()).as(appliedB.body()).isEqualTo(201);
+    assertThat(jdbc.sql("select hostname from application where organization = 'hn-hold-b' and name = 'hold-b'")
+        .query(String.class).single()).isEqualTo(hostname);
+    assertThat(jdbc.sql("select count(*) from hostname_reservation where hostname = :h").param("h", hostname)
+        .query(Long.class).single()).isZero();
+    assertThat(check(adminA, sub).get("reason").asString()).contains("taken");
+  }
 }
