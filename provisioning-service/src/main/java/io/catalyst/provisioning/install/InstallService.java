@@ -18,7 +18,6 @@ import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.hostname.Hostnames;
 import io.catalyst.provisioning.hostname.Subdomain;
 import io.catalyst.provisioning.sso.SsoClients;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
