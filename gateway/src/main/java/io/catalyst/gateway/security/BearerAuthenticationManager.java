@@ -1,5 +1,6 @@
 package io.catalyst.gateway.security;
 
+import io.catalyst.platform.core.TokenScopes;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -23,7 +24,7 @@ final class BearerAuthenticationManager implements ReactiveAuthenticationManager
   @Override
   public Mono<Authentication> authenticate(Authentication authentication) {
     if (!(authentication instanceof BearerTokenAuthenticationToken bearer)
-        || !PatIntrospection.isPat(bearer.getToken())) {
+        || !TokenScopes.isPersonalAccessToken(bearer.getToken())) {
       return jwt.authenticate(authentication);
     }
     String token = bearer.getToken();

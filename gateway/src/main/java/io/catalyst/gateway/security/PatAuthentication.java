@@ -1,7 +1,9 @@
 package io.catalyst.gateway.security;
 
+import io.catalyst.platform.core.TokenScopes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,18 +15,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class PatAuthentication extends AbstractAuthenticationToken {
 
-  static final String API_READ = "api:read";
-  static final String API_WRITE = "api:write";
-
   private final String subject;
   private final String token;
-  private final List<String> scopes;
+  private final Set<String> scopes;
 
   PatAuthentication(String token, PatIntrospection.Introspected answer) {
     super(authorities(answer));
     this.subject = answer.subject();
     this.token = token;
-    this.scopes = answer.scopes();
+    this.scopes = Set.copyOf(answer.scopes());
     setAuthenticated(true);
   }
 
@@ -35,13 +34,14 @@ final class PatAuthentication extends AbstractAuthenticationToken {
     return authorities;
   }
 
-  /** The scope an API call with {@code method} needs: {@code api:read} to read, {@code api:write} otherwise. */
+  /** The scope an API call with {@code method} needs (the same rules as the services': {@link TokenScopes}). */
   static String scopeFor(HttpMethod method) {
-    return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? API_READ : API_WRITE;
+    return TokenScopes.forApi(method == null ? null : method.name());
   }
 
+  /** Whether the token may make an API call with {@code method} ({@code api:write} includes {@code api:read}). */
   boolean allows(HttpMethod method) {
-    return scopes.contains(scopeFor(method));
+    return TokenScopes.grants(scopes, scopeFor(method));
   }
 
   @Override

@@ -3,14 +3,11 @@ package io.catalyst.gateway.security;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.catalyst.platform.core.TokenScopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +27,6 @@ import reactor.core.publisher.Mono;
  * the token, so the cache holds no usable secret.
  */
 public final class PatIntrospection {
-
-  public static final String PREFIX = "cat_pat_";
 
   /** What identity-service said about a token. */
   public record Introspected(boolean active, String subject, List<String> roles, List<String> scopes,
@@ -66,12 +61,8 @@ public final class PatIntrospection {
         .buildAsync();
   }
 
-  public static boolean isPat(String token) {
-    return token != null && token.startsWith(PREFIX);
-  }
-
   public Mono<Introspected> introspect(String token) {
-    return Mono.fromFuture(() -> cache.get(sha256(token), (key, executor) -> call(token).toFuture()), true);
+    return Mono.fromFuture(() -> cache.get(TokenScopes.fingerprint(token), (key, executor) -> call(token).toFuture()), true);
   }
 
   private Mono<Introspected> call(String token) {
@@ -114,14 +105,5 @@ public final class PatIntrospection {
 
   private static List<String> strings(Object value) {
     return value instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
-  }
-
-  static String sha256(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

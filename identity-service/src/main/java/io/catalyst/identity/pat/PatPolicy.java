@@ -1,6 +1,7 @@
 package io.catalyst.identity.pat;
 
 import io.catalyst.identity.token.OpaqueTokens;
+import io.catalyst.platform.core.TokenScopes;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.util.List;
  */
 public final class PatPolicy {
 
-  public static final String PREFIX = "cat_pat_";
+  public static final String PREFIX = TokenScopes.PERSONAL_ACCESS_TOKEN_PREFIX;
   /** {@code api:*} as a bearer token on the API, {@code git:*} as the HTTP Basic password of the Git host. */
-  public static final List<String> SCOPES = List.of("api:read", "api:write", "git:read", "git:write");
+  public static final List<String> SCOPES =
+      List.of(TokenScopes.API_READ, TokenScopes.API_WRITE, TokenScopes.GIT_READ, TokenScopes.GIT_WRITE);
   public static final int DEFAULT_DAYS = 90;
   public static final int MAX_DAYS = 365;
 

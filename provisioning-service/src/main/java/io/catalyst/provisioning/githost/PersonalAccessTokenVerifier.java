@@ -2,7 +2,7 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
-import io.catalyst.platform.web.security.TokenScopes;
+import io.catalyst.platform.core.TokenScopes;
 import java.util.Optional;
 
 /**

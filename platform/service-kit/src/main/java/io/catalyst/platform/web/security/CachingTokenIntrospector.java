@@ -1,12 +1,9 @@
 package io.catalyst.platform.web.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.catalyst.platform.core.TokenScopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +40,7 @@ public class CachingTokenIntrospector implements PersonalAccessTokenIntrospector
 
   @Override
   public Optional<Caller> introspect(String token) {
-    String key = sha256(token);
+    String key = TokenScopes.fingerprint(token);
     Instant now = clock.instant();
     synchronized (entries) {
       Answer entry = entries.get(key);
@@ -68,15 +65,6 @@ public class CachingTokenIntrospector implements PersonalAccessTokenIntrospector
   public int size() {
     synchronized (entries) {
       return entries.size();
-    }
-  }
-
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.catalyst.platform.web.security;
 
 import io.catalyst.platform.core.Role;
+import io.catalyst.platform.core.TokenScopes;
 import io.catalyst.platform.web.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.catalyst.platform.web.security;
 
+import io.catalyst.platform.core.TokenScopes;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;

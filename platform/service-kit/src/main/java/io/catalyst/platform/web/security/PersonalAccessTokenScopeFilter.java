@@ -1,5 +1,6 @@
 package io.catalyst.platform.web.security;
 
+import io.catalyst.platform.core.TokenScopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

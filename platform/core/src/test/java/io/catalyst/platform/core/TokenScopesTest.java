@@ -1,4 +1,4 @@
-package io.catalyst.platform.web.security;
+package io.catalyst.platform.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,24 +30,18 @@ class TokenScopesTest {
   }
 
   @Test
-  void onlyPersonalAccessTokensAreLimitedByScopes() {
-    Caller jwt = new Caller("u", "acme", Set.of("org-admin"), Set.of(), Set.of());
-    assertThat(jwt.personalAccessToken()).isFalse();
-    assertThat(jwt.allows("api:write")).isTrue();
-    assertThat(jwt.allows("git:write")).isTrue();
-    Caller pat = Caller.ofPersonalAccessToken("u", "acme", Set.of("org-admin"), Set.of(), Set.of(), Set.of("git:read"));
-    assertThat(pat.allows("git:read")).isTrue();
-    assertThat(pat.allows("git:write")).isFalse();
-    assertThat(pat.allows("api:read")).isFalse();
-    assertThat(Caller.ofPersonalAccessToken("u", "acme", Set.of(), Set.of(), Set.of(), Set.of()).allows("api:read"))
-        .as("a PAT without scopes allows nothing").isFalse();
-  }
-
-  @Test
   void theShapeDecidesWhatATokenIs() {
     assertThat(TokenScopes.isPersonalAccessToken("cat_pat_abc")).isTrue();
     assertThat(TokenScopes.isPersonalAccessToken("eyJhbGciOi.x.y")).isFalse();
     assertThat(TokenScopes.isPersonalAccessToken("crt_abc")).isFalse();
     assertThat(TokenScopes.isPersonalAccessToken(null)).isFalse();
+  }
+
+  @Test
+  void aTokenIsKeyedByItsFingerprintNeverItself() {
+    String fingerprint = TokenScopes.fingerprint("cat_pat_abc");
+    assertThat(fingerprint).hasSize(64).matches("[0-9a-f]+").doesNotContain("cat_pat");
+    assertThat(TokenScopes.fingerprint("cat_pat_abc")).isEqualTo(fingerprint);
+    assertThat(TokenScopes.fingerprint("cat_pat_abd")).isNotEqualTo(fingerprint);
   }
 }

@@ -1,11 +1,16 @@
-package io.catalyst.platform.web.security;
+package io.catalyst.platform.core;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * The scopes of personal access tokens and what each allows. {@code api:read} allows the API's reading methods
  * (GET, HEAD, OPTIONS), {@code api:write} every method; {@code git:read} fetch and clone, {@code git:write} push. A
- * {@code :write} scope includes its {@code :read} (a token that may change something may also look at it).
+ * {@code :write} scope includes its {@code :read} (a token that may change something may also look at it). The one
+ * place these rules live: the gateway, the service kit and the Git host all ask here.
  */
 public final class TokenScopes {
 
@@ -21,6 +26,16 @@ public final class TokenScopes {
 
   public static boolean isPersonalAccessToken(String token) {
     return token != null && token.startsWith(PERSONAL_ACCESS_TOKEN_PREFIX);
+  }
+
+  /** The SHA-256 of a token in hex: what a cache of introspection answers is keyed by (never the token itself). */
+  public static String fingerprint(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The scope an API request with this HTTP method needs. */
