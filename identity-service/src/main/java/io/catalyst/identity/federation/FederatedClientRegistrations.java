@@ -1,5 +1,6 @@
 package io.catalyst.identity.federation;
 
+import io.catalyst.identity.token.KeyEncryption;
 import io.catalyst.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class FederatedClientRegistrations implements ClientRegistrationRepository {
 
   private final FederationProviders providers;
   private final FederationProperties properties;
-  private final SecretBox secrets;
+  private final KeyEncryption secrets;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -41,7 +42,7 @@ class FederatedClientRegistrations implements ClientRegistrationRepository {
       IdentityProperties identity, Clock clock) {
     this.providers = providers;
     this.properties = properties;
-    this.secrets = new SecretBox(identity.keys().encryptionSecret());
+    this.secrets = FederationProviders.secretEncryption(identity);
     this.clock = clock;
   }
 

@@ -1,6 +1,8 @@
 package io.catalyst.identity.federation;
 
+import io.catalyst.identity.IdentityProperties;
 import io.catalyst.identity.federation.FederationProvider.MappingRule;
+import io.catalyst.identity.token.KeyEncryption;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Registered upstream providers ({@code federation_provider}) and upstream identities ({@code federated_identity}). */
 @Repository
 class FederationProviders {
+
+  /** The encryption of upstream client secrets at rest (bound to the provider's id as associated data). */
+  static KeyEncryption secretEncryption(IdentityProperties identity) {
+    return KeyEncryption.forPurpose("catalyst-federation-client-secret", identity.keys().encryptionSecret(),
+        "the client secret of a federation provider");
+  }
 
   private static final TypeReference<List<MappingRule>> RULES = new TypeReference<>() {};
 

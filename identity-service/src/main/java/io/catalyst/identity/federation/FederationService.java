@@ -1,5 +1,6 @@
 package io.catalyst.identity.federation;
 
+import io.catalyst.identity.token.KeyEncryption;
 import io.catalyst.identity.IdentityProperties;
 import io.catalyst.identity.federation.FederationProvider.MappingRule;
 import io.catalyst.identity.member.RoleBindings;
@@ -40,7 +41,7 @@ class FederationService {
   private final Outbox outbox;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final SecretBox secrets;
+  private final KeyEncryption secrets;
   private final FederationProperties properties;
   private final SovereignSettings sovereign;
 
@@ -53,7 +54,7 @@ class FederationService {
     this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
-    this.secrets = new SecretBox(identity.keys().encryptionSecret());
+    this.secrets = FederationProviders.secretEncryption(identity);
     this.properties = properties;
     this.sovereign = sovereign;
   }

@@ -77,7 +77,8 @@ public class SsoClientService {
     this.sovereign = sovereign;
     this.properties = properties;
     // Its own key, derived from the key-encryption secret: a signing-key ciphertext never decrypts as a client secret.
-    this.encryption = new KeyEncryption("sso-client-secret:" + properties.keys().encryptionSecret());
+    this.encryption = KeyEncryption.forPurpose("sso-client-secret", properties.keys().encryptionSecret(),
+        "an SSO client secret");
   }
 
   public record Registration(String environment, List<String> redirectUris, String displayName) {}
