@@ -51,8 +51,8 @@ public abstract class ProvisioningIntegrationTest {
     registry.add("catalyst.provisioning.git.root", () -> ROOT.resolve("repositories").toString());
     // The real catalog-service, its own process (started once per JVM, on first use).
     registry.add("catalyst.provisioning.catalog-url", CatalogServer::url);
-    // The real identity-service (teams for ownership transfers), its own process too.
-    registry.add("catalyst.provisioning.identity-url", io.catalyst.provisioning.support.IdentityServer::url);
+    // The real identity-service (teams, SSO clients, the service kit's suspended list), its own process too.
+    registry.add("catalyst.security.identity-url", io.catalyst.provisioning.support.IdentityServer::url);
   }
 
   protected static String token(String user, String org, String... roles) {

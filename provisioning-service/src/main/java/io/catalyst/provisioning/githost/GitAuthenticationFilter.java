@@ -1,9 +1,9 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.core.TokenScopes;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.platform.web.security.IdentityUnavailableException;
 import io.catalyst.platform.web.security.SuspendedOrganizations;
-import io.catalyst.platform.core.TokenScopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

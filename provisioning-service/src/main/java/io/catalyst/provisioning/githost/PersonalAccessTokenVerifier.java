@@ -1,8 +1,8 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.core.TokenScopes;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
-import io.catalyst.platform.core.TokenScopes;
 import java.util.Optional;
 
 /**

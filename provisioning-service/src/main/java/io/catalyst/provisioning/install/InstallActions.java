@@ -14,7 +14,7 @@ import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
 import io.catalyst.provisioning.hostname.Hostnames;
-import io.catalyst.provisioning.sso.IdentitySsoClient;
+import io.catalyst.provisioning.identity.IdentityClient;
 import io.catalyst.provisioning.sso.SsoClients;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -156,7 +156,7 @@ class InstallActions {
   }
 
   private void repository(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app, String actor) {
-    Optional<IdentitySsoClient.Registered> client = registered(install, app.name());
+    Optional<IdentityClient.SsoClient> client = registered(install, app.name());
     Map<String, Object> values = client.map(c -> SsoClients.values(app.name(), app.values(), c)).orElse(app.values());
     ApplicationRepositoryLayout.Spec spec = new ApplicationRepositoryLayout.Spec(plan.organization(), app.name(),
         app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(values),
@@ -179,16 +179,16 @@ class InstallActions {
 
   /** SSO step: the Application's OIDC client at identity-service, kept in the step's detail for the repository. */
   private void ssoClient(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app) {
-    IdentitySsoClient.Registered client = sso.register(plan.organization(), plan.environment(), app.name(),
+    IdentityClient.SsoClient client = sso.register(plan.organization(), plan.environment(), app.name(),
         app.hostname(), app.values());
     jdbc.sql("update install_step set detail = :d where install_id = :id and kind = 'SSO' and target = :app")
         .param("d", json.writeValueAsString(client)).param("id", install).param("app", app.name()).update();
   }
 
-  private Optional<IdentitySsoClient.Registered> registered(UUID install, String application) {
+  private Optional<IdentityClient.SsoClient> registered(UUID install, String application) {
     return jdbc.sql("select detail from install_step where install_id = :id and kind = 'SSO' and target = :app "
             + "and detail is not null").param("id", install).param("app", application).query(String.class)
-        .optional().map(d -> json.readValue(d, IdentitySsoClient.Registered.class));
+        .optional().map(d -> json.readValue(d, IdentityClient.SsoClient.class));
   }
 
   private void gitops(InstallPlan plan, String actor) {

@@ -1,13 +1,12 @@
 package io.catalyst.provisioning.sso;
 
-import feign.FeignException;
+import io.catalyst.platform.web.client.DependencyRefusal;
+import io.catalyst.provisioning.identity.IdentityClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.openfeign.EnableFeignClients;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,13 +22,9 @@ public class SsoClients {
 
   private static final Logger log = LoggerFactory.getLogger(SsoClients.class);
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableFeignClients(clients = IdentitySsoClient.class)
-  static class Clients {}
+  private final IdentityClient identity;
 
-  private final IdentitySsoClient identity;
-
-  public SsoClients(IdentitySsoClient identity) {
+  public SsoClients(IdentityClient identity) {
     this.identity = identity;
   }
 
@@ -50,19 +45,19 @@ public class SsoClients {
   }
 
   /** Registers (or brings up to date) the Application's client; idempotent. */
-  public IdentitySsoClient.Registered register(String organization, String environment, String application,
+  public IdentityClient.SsoClient register(String organization, String environment, String application,
       String hostname, Map<String, Object> values) {
-    return identity.register(organization, application, new IdentitySsoClient.Registration(environment,
+    return identity.registerSsoClient(organization, application, new IdentityClient.SsoRegistration(environment,
         redirectUris(hostname, values), application));
   }
 
   /** Removes the Application's client; one that does not exist is fine. */
   public void remove(String organization, String application, String environment) {
     try {
-      identity.remove(organization, application, environment);
-    } catch (RuntimeException e) { // the circuit breaker wraps Feign's exception
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof FeignException.NotFound) {
+      identity.removeSsoClient(organization, application, environment);
+    } catch (RuntimeException e) { // the circuit breaker wraps the client's exception
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof DependencyRefusal refusal && refusal.status() == 404) {
           log.debug("No SSO client of {}/{} in {} to remove", organization, application, environment);
           return;
         }
@@ -72,7 +67,7 @@ public class SsoClients {
   }
 
   /** {@code secrets/sso.yaml}: the client secret comes from the secret store through {@code secretRef}. */
-  public static String externalSecret(String application, IdentitySsoClient.Registered client) {
+  public static String externalSecret(String application, IdentityClient.SsoClient client) {
     return """
         # The OIDC client of %1$s at identity-service (client %2$s). Only a reference: the secret store resolves
         # %3$s; the secret itself is never in Git.
@@ -98,7 +93,7 @@ public class SsoClients {
   /** The values with the client's public coordinates: {@code sso.issuer}, {@code sso.clientId}, the secret's name. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> values(String application, Map<String, Object> values,
-      IdentitySsoClient.Registered client) {
+      IdentityClient.SsoClient client) {
     Map<String, Object> out = new LinkedHashMap<>(values == null ? Map.of() : values);
     Map<String, Object> sso = new LinkedHashMap<>(out.get("sso") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of());

@@ -1,18 +1,13 @@
 package io.catalyst.provisioning.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.support.IdentityServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,14 +29,6 @@ class SsoInstallIT extends ProvisioningIntegrationTest {
   static final String GITEA = """
       {"blueprint":"bp-gitea","name":"%s","config":{"domain":"git.example.om","adminEmail":"owner@example.om",
        "sso":{"enabled":true,"realm":"main"}}}""";
-
-  @BeforeEach
-  void identityHasSsoClients() throws Exception {
-    HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(IdentityServer.url() + "/api/v1/identity/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-    assumeTrue(docs.statusCode() == 200 && docs.body().contains("sso-clients"),
-        "identity-service's jar has no sso-clients API yet (pending)");
-  }
 
   String environment(String org) {
     assertThat(call("POST", "/api/v1/provisioning/environments", token("root", org, "org-admin"),
