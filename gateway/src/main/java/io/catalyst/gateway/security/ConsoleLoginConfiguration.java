@@ -49,9 +49,9 @@ class ConsoleLoginConfiguration {
       String consoleSecret,
       @Value("${spring.application.name:gateway}") String serviceClientId,
       @Value("${CATALYST_SERVICE_SECRET:local-service-secret}") String serviceSecret,
-      @Value("${catalyst.security.token-uri:http://localhost:8081/oauth2/token}") String tokenUri,
+      @Value("${catalyst.security.token-uri:${catalyst.security.identity-url:http://localhost:8081}/oauth2/token}") String tokenUri,
       @Value("${catalyst.security.jwk-set-uri}") String jwkSetUri,
-      @Value("${catalyst.security.user-info-uri:http://localhost:8081/userinfo}") String userInfoUri) {
+      @Value("${catalyst.security.user-info-uri:${catalyst.security.identity-url:http://localhost:8081}/userinfo}") String userInfoUri) {
     String publicUrl = sovereign.issuer();
     ClientRegistration console = ClientRegistration.withRegistrationId(CONSOLE)
         .clientId(consoleClientId)

@@ -135,7 +135,7 @@ class SecurityConfiguration {
       ServerOAuth2AuthorizedClientRepository authorizedClients, SovereignSettings sovereign,
       ProblemAuthenticationEntryPoint problemEntryPoint, ProblemAccessDeniedHandler accessDenied,
       ProblemWriter problems, ObjectProvider<WebClient.Builder> webClients,
-      @Value("${catalyst.security.revocation-uri:http://localhost:8081/oauth2/revoke}") String revocationUri) {
+      @Value("${catalyst.security.revocation-uri:${catalyst.security.identity-url:http://localhost:8081}/oauth2/revoke}") String revocationUri) {
     boolean https = "https".equalsIgnoreCase(sovereign.publicUrl().getScheme());
     CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
     csrfTokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").secure(https));
@@ -269,7 +269,7 @@ class SecurityConfiguration {
   /** Personal access tokens, checked at identity-service with the gateway's own service token. */
   @Bean
   PatIntrospection patIntrospection(ObjectProvider<WebClient.Builder> http, ReactiveClientRegistrationRepository registrations,
-      @Value("${catalyst.security.introspection-uri:http://localhost:8081/api/v1/identity/tokens/introspect}")
+      @Value("${catalyst.security.introspection-uri:${catalyst.security.identity-url:http://localhost:8081}/api/v1/identity/tokens/introspect}")
       String introspectionUri,
       @Value("${catalyst.gateway.pat-cache.active:30s}") Duration activeTtl,
       @Value("${catalyst.gateway.pat-cache.inactive:5s}") Duration inactiveTtl) {

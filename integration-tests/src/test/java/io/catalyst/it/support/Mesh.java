@@ -85,11 +85,8 @@ public final class Mesh {
   private static ServiceProcess startGateway(int gatewayPort, String publicUrl, String identityUrl) {
     return ServiceProcess.start("gateway", gatewayPort, List.of(
         "--catalyst.sovereign.public-url=" + publicUrl,
-        "--catalyst.security.jwk-set-uri=" + identityUrl + "/oauth2/jwks",
-        "--catalyst.security.token-uri=" + identityUrl + "/oauth2/token",
-        "--catalyst.security.user-info-uri=" + identityUrl + "/userinfo",
-        "--catalyst.security.introspection-uri=" + identityUrl + "/api/v1/identity/tokens/introspect",
-        "--catalyst.security.revocation-uri=" + identityUrl + "/oauth2/revoke",
+        // one setting: token, userinfo, revocation, introspection and JWKS URLs derive from it
+        "--catalyst.security.identity-url=" + identityUrl,
         "--catalyst.gateway.pat-cache.active=" + PAT_ACTIVE_CACHE.toMillis() + "ms",
         "--catalyst.gateway.console.refresh-ahead="
             + Duration.ofMinutes(15).minus(SESSION_TOKEN_RENEWED_AFTER).toMillis() + "ms",
