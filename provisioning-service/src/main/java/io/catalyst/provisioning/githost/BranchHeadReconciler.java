@@ -13,8 +13,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Re-announces pushes whose {@code git.pushed} event was lost: a push moves the refs first and records its events
  * in the outbox right after; a process that dies in between leaves a branch whose head {@code branch_head} does not
- * know. At start and every {@code catalyst.provisioning.git.reconcile-interval} (PT5M) this compares every branch of
+ * know. Ten seconds after start and every {@code catalyst.provisioning.git.reconcile-interval} (PT5M) this compares every branch of
  * every repository with its announced head and, when a push moved it (the branch's reflog says {@code push}),
  * publishes the {@code git.pushed} event the push would have (old = the announced head, new = the head, the commits
  * between, the pusher from the reflog) under the same derived id, so consumers that saw the original drop it.
@@ -55,13 +53,12 @@ public class BranchHeadReconciler {
     this.grace = grace;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void atStart() {
-    run();
-  }
-
+  /**
+   * Shortly after start (on the scheduler, so a Git host with many repositories does not hold back readiness) and
+   * every {@code reconcile-interval} after that.
+   */
   @Scheduled(fixedDelayString = "${catalyst.provisioning.git.reconcile-interval:PT5M}",
-      initialDelayString = "${catalyst.provisioning.git.reconcile-interval:PT5M}")
+      initialDelayString = "${catalyst.provisioning.git.reconcile-initial-delay:PT10S}")
   void periodically() {
     run();
   }
