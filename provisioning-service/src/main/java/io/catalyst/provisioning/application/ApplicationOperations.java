@@ -10,6 +10,7 @@ import io.catalyst.provisioning.catalog.Catalog;
 import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.Codeowners;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
@@ -22,7 +23,6 @@ import io.catalyst.provisioning.runtime.RuntimeEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -191,12 +190,12 @@ public class ApplicationOperations {
     String expected = expectedHead == null || expectedHead.isBlank() ? head : Applications.unquote(expectedHead);
     GitRepositories.Commit commit;
     try {
-      commit = git.commitIfHead(repo, UPGRADE_BRANCH, expected, FileChanges.of(files), ident(caller),
+      commit = git.commitIfHead(repo, UPGRADE_BRANCH, expected, FileChanges.of(files), Committer.of(caller.subject(), clock),
           message == null || message.isBlank()
               ? (downgrade ? "Downgrade " : "Upgrade ") + application + " to " + row.blueprint() + "@" + to
               : message);
     } catch (GitRepositories.HeadMoved moved) {
-      throw headMoved(repo, UPGRADE_BRANCH, expected, moved);
+      throw Applications.headMoved(repo, UPGRADE_BRANCH, expected, moved, "Reload and try again.");
     }
     tx.executeWithoutResult(s -> {
       if (env.type() == EnvironmentType.DEV) {
@@ -452,7 +451,7 @@ public class ApplicationOperations {
       String text = git.read(repo, branch, "CODEOWNERS").orElse("");
       String next = codeowners(text, org, application, previous, team);
       GitRepositories.Commit commit = git.commit(repo, branch, new FileChanges().write("CODEOWNERS", next),
-          ident(caller), "Transfer ownership of " + application + " to " + team);
+          Committer.of(caller.subject(), clock), "Transfer ownership of " + application + " to " + team);
       commits.put(branch, commit.sha());
       changed |= commit.changed();
     }
@@ -491,18 +490,5 @@ public class ApplicationOperations {
       out.append("* ").append(owner).append('\n');
     }
     return out.toString();
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-
-  private PersonIdent ident(Caller caller) {
-    return new PersonIdent(caller.subject(), caller.subject() + "@users.catalyst", clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static ProblemException headMoved(RepositoryPath repo, String branch, String expected,
-      GitRepositories.HeadMoved moved) {
-    return ProblemException.conflict("Branch " + branch + " of " + repo + " moved: its head is now "
-            + moved.currentHead() + ", not " + expected + ". Reload and try again.")
-        .with("currentHead", moved.currentHead());
   }
 }

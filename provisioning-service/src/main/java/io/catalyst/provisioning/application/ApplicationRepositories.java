@@ -1,11 +1,11 @@
 package io.catalyst.provisioning.application;
 
 import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -30,7 +30,7 @@ public class ApplicationRepositories {
   public Created create(ApplicationRepositoryLayout.Spec spec, Set<EnvironmentType> organizationEnvironments,
       String actor) {
     RepositoryPath repo = new RepositoryPath(spec.organization(), spec.application());
-    PersonIdent who = new PersonIdent(actor, actor + "@users.catalyst", clock.instant(), ZoneOffset.UTC);
+    PersonIdent who = Committer.of(actor, clock);
     List<String> branches = ApplicationRepositoryLayout.branches(organizationEnvironments);
     // The first commit goes on main; the other branches start at the same commit.
     String sha = repositories.initialize(repo, "main", branches,

@@ -9,6 +9,7 @@ import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.catalog.Catalog;
 import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
@@ -17,7 +18,6 @@ import io.catalyst.provisioning.install.ApplicationEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -163,17 +163,13 @@ public class Applications {
           .map(f -> FieldProblem.field(f.key() == null ? "values" : f.key(), f.problem())).toList());
     }
     String expected = expectedHead == null || expectedHead.isBlank() ? head : unquote(expectedHead);
-    PersonIdent who = new PersonIdent(caller.subject(), caller.subject() + "@users.catalyst", clock.instant(),
-        ZoneOffset.UTC);
+    PersonIdent who = Committer.of(caller.subject(), clock);
     GitRepositories.Commit commit;
     try {
       commit = git.commitIfHead(repo, branch, expected, new FileChanges().write(overlayPath, yaml), who,
           message == null || message.isBlank() ? "Configure " + application + " in " + env : message);
     } catch (GitRepositories.HeadMoved moved) {
-      throw ProblemException.conflict("Branch " + branch + " of " + repo + " moved: its head is now "
-              + moved.currentHead() + ", not " + expected + ". Reload the config, apply your change to it and try "
-              + "again.")
-          .with("currentHead", moved.currentHead());
+      throw headMoved(repo, branch, expected, moved, "Reload the config, apply your change to it and try again.");
     }
     if (commit.changed()) {
       tx.executeWithoutResult(s -> {
@@ -509,6 +505,14 @@ public class Applications {
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setSplitLines(false);
     return new Yaml(options).dump(values);
+  }
+
+  /** 409 for a compare-and-set commit whose branch moved meanwhile, naming the current head. */
+  static ProblemException headMoved(RepositoryPath repo, String branch, String expected,
+      GitRepositories.HeadMoved moved, String whatToDo) {
+    return ProblemException.conflict("Branch " + branch + " of " + repo + " moved: its head is now "
+            + moved.currentHead() + ", not " + expected + ". " + whatToDo)
+        .with("currentHead", moved.currentHead());
   }
 
   static String unquote(String etag) {

@@ -7,7 +7,6 @@ import io.catalyst.platform.web.security.SuspendedOrganizations;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UploadPack;
@@ -123,7 +122,7 @@ class GitHostConfiguration {
       pack.setAllowNonFastForwards(true);
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
-      pack.setRefLogIdent(new PersonIdent(caller.subject(), caller.subject() + "@users.catalyst"));
+      pack.setRefLogIdent(Committer.of(caller.subject()));
       PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);

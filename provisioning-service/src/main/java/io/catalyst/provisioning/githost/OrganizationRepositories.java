@@ -1,8 +1,6 @@
 package io.catalyst.provisioning.githost;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /** The repositories every Organization has from its first day: {@code {org}/shared-blueprints}. */
 public class OrganizationRepositories {
@@ -27,7 +25,7 @@ public class OrganizationRepositories {
           Private Blueprints of %s, one folder per Blueprint: `bp-<name>/blueprint.yaml`, `chart/` or
           `manifests/`, `card/`. Members of the Organization read; org-developers and org-admins push.
           """.formatted(organization, organization)),
-          new PersonIdent(who, who + "@users.catalyst", clock.instant(), ZoneOffset.UTC),
+          Committer.of(who, clock),
           "Create shared-blueprints of " + organization);
     }
     return repo;

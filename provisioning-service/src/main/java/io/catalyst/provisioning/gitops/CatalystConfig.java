@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.gitops;
 
+import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
@@ -65,6 +66,6 @@ public class CatalystConfig {
 
   private PersonIdent ident(String actor) {
     String who = actor == null ? "catalyst" : actor;
-    return new PersonIdent(who, who + "@users.catalyst", clock.instant(), java.time.ZoneOffset.UTC);
+    return Committer.of(who, clock);
   }
 }

@@ -7,6 +7,7 @@ import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
@@ -18,7 +19,6 @@ import io.catalyst.provisioning.identity.IdentityClient;
 import io.catalyst.provisioning.sso.SsoClients;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -171,7 +171,7 @@ class InstallActions {
     files.put("secrets/sso.yaml", SsoClients.externalSecret(app.name(), client.get()));
     files.put("secrets/kustomization.yaml", files.getOrDefault("secrets/kustomization.yaml", "")
         .replace("resources:\n  []\n", "resources:\n") .replace("resources:\n", "resources:\n  - sso.yaml\n"));
-    PersonIdent who = new PersonIdent(actor, actor + "@users.catalyst", clock.instant(), ZoneOffset.UTC);
+    PersonIdent who = Committer.of(actor, clock);
     git.initialize(new RepositoryPath(plan.organization(), app.name()), "main",
         ApplicationRepositoryLayout.branches(environments), FileChanges.of(files), who,
         "Install " + app.blueprint() + "@" + app.version() + " as " + app.name());
