@@ -29,6 +29,9 @@ public class EventsDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.admin.fail-fast", false);
     d.put("spring.kafka.admin.operation-timeout", "5s");
     d.put("spring.flyway.locations", "classpath:db/migration,classpath:db/catalyst-events");
+    // The events tables' migrations (V0_x) are numbered below every service's own: a database that already has the
+    // service's V1..Vn applies a new V0_x after them instead of refusing to start.
+    d.put("spring.flyway.out-of-order", true);
     String app = environment.getProperty("spring.application.name");
     if (app != null && app.endsWith("-service")) {
       d.put("catalyst.events.service", app.substring(0, app.length() - "-service".length()));

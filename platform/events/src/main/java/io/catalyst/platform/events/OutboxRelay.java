@@ -21,10 +21,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ships committed outbox rows to Kafka in commit order. One relay of a service works at a time (a PostgreSQL
- * advisory lock), so the order per key holds with several replicas. A failed send stops the round at that row (later
- * rows wait, order is kept), backs off, and retries; a restart resumes from the table. Delivery is at least once:
- * consumers dedupe on the event id.
+ * Ships committed outbox rows to Kafka in commit order per record key (the Organization). Rows are read by
+ * {@code commit_seq}, a number the table gives each row just before its transaction commits, under a lock per key
+ * held until the commit is visible (migration {@code V0_2}): a row of one key is never visible before a row of the
+ * same key with a lower number, so nothing of a key can be overtaken. The relay marks exactly the rows it sent, so a
+ * row that commits after a round's select is shipped by the next round, never marked unsent. One relay of a service
+ * works at a time (a PostgreSQL advisory lock), so the order holds with several replicas. A failed send stops the
+ * round at that row (later rows wait, order is kept), backs off, and retries; a restart resumes from the table.
+ * Delivery is at least once: consumers dedupe on the event id.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -73,7 +77,8 @@ public class OutboxRelay implements SmartLifecycle {
       List<Pending> batch = jdbc.sql("""
           select position, event_id, topic, record_key, type, source, subject, occurred_at, organization,
                  environment, actor, traceparent, data
-          from catalyst_outbox where published_at is null order by position limit :limit""")
+          from catalyst_outbox where published_at is null and commit_seq is not null
+          order by commit_seq limit :limit""")
           .param("limit", settings.batchSize())
           .query(Pending.class).list();
       if (batch.isEmpty()) {
@@ -108,9 +113,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
       }
       if (ok > 0) {
-        jdbc.sql("update catalyst_outbox set published_at = :now where published_at is null and position <= :last")
+        // Exactly the rows sent: a row of another key that committed after the select is shipped next round.
+        jdbc.sql("update catalyst_outbox set published_at = :now where position in (:sent)")
             .param("now", Timestamp.from(clock.instant()))
-            .param("last", batch.get(ok - 1).position())
+            .param("sent", batch.subList(0, ok).stream().map(Pending::position).toList())
             .update();
       }
       if (error != null && ok < batch.size()) {
