@@ -35,6 +35,12 @@ public final class Mesh {
 
   private static ServiceProcess identity;
   private static ServiceProcess gateway;
+  private static ServiceProcess catalog;
+  private static ServiceProcess provisioning;
+  /** Reserved when the gateway starts (its routes name them); the services start on first use. */
+  private static int catalogPort;
+  private static int provisioningPort;
+  private static String identityUrl;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Mesh() {}
@@ -49,6 +55,56 @@ public final class Mesh {
     return gateway;
   }
 
+  /**
+   * Starts catalog-service and provisioning-service (with its Git host) behind the same gateway, on first use, and
+   * waits until catalog has synced the starter catalog from the Git host.
+   */
+  public static synchronized void withCatalogAndProvisioning() {
+    start();
+    if (provisioning != null) {
+      return;
+    }
+    try {
+      java.nio.file.Path data = java.nio.file.Files.createTempDirectory("catalyst-it-mesh-");
+      String gitUrl = "http://localhost:" + provisioningPort + "/git";
+      List<String> provisioningArgs = new ArrayList<>(serviceArgs());
+      provisioningArgs.addAll(ServiceProcess.database("it_mesh_provisioning"));
+      provisioningArgs.addAll(List.of("--catalyst.provisioning.git.root=" + data.resolve("git"),
+          "--catalyst.provisioning.catalog-url=http://localhost:" + catalogPort));
+      provisioning = ServiceProcess.start("provisioning-service", provisioningPort, provisioningArgs);
+      List<String> catalogArgs = new ArrayList<>(serviceArgs());
+      catalogArgs.addAll(ServiceProcess.database("it_mesh_catalog"));
+      catalogArgs.addAll(List.of("--catalyst.catalog.work-dir=" + data.resolve("catalog-work"),
+          "--catalyst.catalog.organization-source-url=" + gitUrl + "/{owner}/{repo}.git",
+          "--catalyst.catalog.sources[0].owner=catalog", "--catalyst.catalog.sources[0].repo=blueprints",
+          "--catalyst.catalog.sources[0].url=" + gitUrl + "/catalog/blueprints.git"));
+      catalog = ServiceProcess.start("catalog-service", catalogPort, catalogArgs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What catalog and provisioning are told: the gateway's URL is the issuer, identity-service is called directly. */
+  private static List<String> serviceArgs() {
+    List<String> args = new ArrayList<>(ServiceProcess.kafka());
+    args.addAll(List.of("--catalyst.sovereign.public-url=" + publicUrl(),
+        "--catalyst.security.jwk-set-uri=" + identityUrl + "/oauth2/jwks",
+        "--catalyst.security.token-uri=" + identityUrl + "/oauth2/token",
+        "--catalyst.security.identity-url=" + identityUrl));
+    return args;
+  }
+
+  /** The logs' tails of every process started, for a failing assertion's message. */
+  public static String logs() {
+    StringBuilder b = new StringBuilder();
+    for (ServiceProcess p : new ServiceProcess[] {gateway, identity, catalog, provisioning}) {
+      if (p != null) {
+        b.append("--- ").append(p.url()).append('\n').append(p.logTail()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
   /** The gateway's URL: the Sovereign's public URL and the issuer of every token. */
   public static String publicUrl() {
     return gateway().url();
@@ -60,8 +116,10 @@ public final class Mesh {
     }
     int gatewayPort = ServiceProcess.freePort();
     int identityPort = ServiceProcess.freePort();
+    catalogPort = ServiceProcess.freePort();
+    provisioningPort = ServiceProcess.freePort();
     String publicUrl = "http://localhost:" + gatewayPort;
-    String identityUrl = "http://localhost:" + identityPort;
+    identityUrl = "http://localhost:" + identityPort;
 
     List<String> identityArgs = new ArrayList<>();
     identityArgs.addAll(ServiceProcess.database("identity"));
@@ -91,6 +149,9 @@ public final class Mesh {
         "--catalyst.gateway.console.refresh-ahead="
             + Duration.ofMinutes(15).minus(SESSION_TOKEN_RENEWED_AFTER).toMillis() + "ms",
         "--spring.cloud.discovery.client.simple.instances.identity-service[0].uri=" + identityUrl,
+        "--spring.cloud.discovery.client.simple.instances.catalog-service[0].uri=http://localhost:" + catalogPort,
+        "--spring.cloud.discovery.client.simple.instances.provisioning-service[0].uri=http://localhost:"
+            + provisioningPort,
         // Every test client is 127.0.0.1: one anonymous bucket for the whole suite.
         "--catalyst.gateway.rate-limit.anonymous.capacity=1000",
         "--catalyst.gateway.rate-limit.anonymous.refill-per-second=1000",

@@ -12,6 +12,14 @@ public final class CloudEventHeaders {
   public static final String ENVIRONMENT = "ce_environment";
   public static final String ACTOR = "ce_actor";
   public static final String TRACEPARENT = "ce_traceparent";
+  /** {@code user}, {@code service} or {@code system} ({@code RequestContext.ActorKind}). */
+  public static final String ACTOR_KIND = "ce_actorkind";
+  /** The actor's roles, comma-separated. */
+  public static final String ACTOR_ROLES = "ce_actorroles";
+  /** {@code ui}, {@code git}, {@code api} or {@code system}: how the change entered. */
+  public static final String SURFACE = "ce_surface";
+  /** The gateway's request id that caused this event, carried through the events it caused in turn. */
+  public static final String CORRELATION_ID = "ce_correlationid";
   public static final String CONTENT_TYPE = "content-type";
   /** W3C trace context, read by the consumer's observation so the trace continues through the record. */
   public static final String W3C_TRACEPARENT = "traceparent";

@@ -9,9 +9,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A CloudEvent read from a Kafka record (binary mode). */
+/**
+ * A CloudEvent read from a Kafka record (binary mode), with the envelope's extensions ({@code actorkind},
+ * {@code actorroles}, {@code surface}, {@code correlationid}: null when the producer set none).
+ */
 public record InboundEvent(String id, String type, String source, String subject, Instant time, String organization,
-    String environment, String actor, String traceparent, byte[] payload, JsonMapper json) {
+    String environment, String actor, String traceparent, String actorKind, String actorRoles, String surface,
+    String correlationId, byte[] payload, JsonMapper json) {
 
   /** Reads the CloudEvents attributes; a record without them is not an event of ours and cannot be retried. */
   public static InboundEvent from(ConsumerRecord<String, byte[]> record, JsonMapper json) {
@@ -32,6 +36,8 @@ public record InboundEvent(String id, String type, String source, String subject
     return new InboundEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), at,
         header(record, CloudEventHeaders.ORGANIZATION), header(record, CloudEventHeaders.ENVIRONMENT),
         header(record, CloudEventHeaders.ACTOR), header(record, CloudEventHeaders.TRACEPARENT),
+        header(record, CloudEventHeaders.ACTOR_KIND), header(record, CloudEventHeaders.ACTOR_ROLES),
+        header(record, CloudEventHeaders.SURFACE), header(record, CloudEventHeaders.CORRELATION_ID),
         record.value() == null ? new byte[0] : record.value(), json);
   }
 

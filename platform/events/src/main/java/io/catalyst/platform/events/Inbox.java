@@ -1,5 +1,6 @@
 package io.catalyst.platform.events;
 
+import io.catalyst.platform.core.RequestContext;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,12 @@ public class Inbox {
     if (marked == 0) {
       return false; // a redelivery: already applied
     }
-    handler.accept(event);
+    // What the handler publishes in turn is the system's reaction, correlated with what caused the inbound event.
+    RequestContext context = new RequestContext(RequestContext.ActorKind.SYSTEM, null, java.util.Set.of(),
+        RequestContext.Surface.SYSTEM, event.correlationId() != null ? event.correlationId() : event.id());
+    try (RequestContext.Scope scope = RequestContext.open(context)) {
+      handler.accept(event);
+    }
     return true;
   }
 }

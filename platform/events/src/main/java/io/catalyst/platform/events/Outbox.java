@@ -1,5 +1,6 @@
 package io.catalyst.platform.events;
 
+import io.catalyst.platform.core.RequestContext;
 import io.catalyst.platform.core.SovereignSettings;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -16,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox: an event is a row written in the same transaction as the state change it reports, so
- * both commit or neither does. The {@link OutboxRelay} ships committed rows to Kafka in order.
+ * both commit or neither does. The {@link OutboxRelay} ships committed rows to Kafka in order. The envelope's actor
+ * kind, roles, surface and correlation id come from the thread's {@link RequestContext} (the request or consumed
+ * event that caused this one); the actor is the event's own, else the context's.
  */
 public class Outbox {
 
@@ -86,11 +89,14 @@ public class Outbox {
   private UUID publish(UUID id, CatalystEvent event, String topic, String eventSource) {
     String type = event.type().startsWith("io.catalyst.") ? event.type() : "io.catalyst." + service + "." + event.type();
     String key = event.organization() != null ? event.organization() : "_sovereign";
+    RequestContext context = RequestContext.current();
+    String actor = event.actor() != null ? event.actor() : context.actor() != null ? context.actor() : "system";
     jdbc.sql("""
         insert into catalyst_outbox (event_id, topic, record_key, type, source, subject, occurred_at, organization,
-                                     environment, actor, traceparent, data)
+                                     environment, actor, traceparent, data, actor_kind, actor_roles, surface,
+                                     correlation_id)
         values (:id, :topic, :key, :type, :source, :subject, :time, :organization, :environment, :actor,
-                :traceparent, :data)""")
+                :traceparent, :data, :actorKind, :actorRoles, :surface, :correlationId)""")
         .param("id", id)
         .param("topic", topic)
         .param("key", key)
@@ -100,9 +106,13 @@ public class Outbox {
         .param("time", Timestamp.from(clock.instant()))
         .param("organization", event.organization())
         .param("environment", event.environment())
-        .param("actor", event.actor() != null ? event.actor() : "system")
+        .param("actor", actor)
         .param("traceparent", traceparent())
         .param("data", json.writeValueAsString(event.data()))
+        .param("actorKind", context.actorKind().label())
+        .param("actorRoles", context.rolesList())
+        .param("surface", context.surface().label())
+        .param("correlationId", context.correlationId())
         .update();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

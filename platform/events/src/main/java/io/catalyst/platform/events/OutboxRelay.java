@@ -76,7 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
       }
       List<Pending> batch = jdbc.sql("""
           select position, event_id, topic, record_key, type, source, subject, occurred_at, organization,
-                 environment, actor, traceparent, data
+                 environment, actor, traceparent, data, actor_kind, actor_roles, surface, correlation_id
           from catalyst_outbox where published_at is null and commit_seq is not null
           order by commit_seq limit :limit""")
           .param("limit", settings.batchSize())
@@ -228,7 +228,7 @@ public class OutboxRelay implements SmartLifecycle {
 
   record Pending(long position, java.util.UUID eventId, String topic, String recordKey, String type, String source,
       String subject, Timestamp occurredAt, String organization, String environment, String actor,
-      String traceparent, String data) {
+      String traceparent, String data, String actorKind, String actorRoles, String surface, String correlationId) {
 
     ProducerRecord<String, byte[]> toRecord() {
       ProducerRecord<String, byte[]> record =
@@ -243,6 +243,10 @@ public class OutboxRelay implements SmartLifecycle {
       header(record, CloudEventHeaders.ORGANIZATION, organization);
       header(record, CloudEventHeaders.ENVIRONMENT, environment);
       header(record, CloudEventHeaders.ACTOR, actor);
+      header(record, CloudEventHeaders.ACTOR_KIND, actorKind);
+      header(record, CloudEventHeaders.ACTOR_ROLES, actorRoles);
+      header(record, CloudEventHeaders.SURFACE, surface);
+      header(record, CloudEventHeaders.CORRELATION_ID, correlationId);
       header(record, CloudEventHeaders.TRACEPARENT, traceparent);
       header(record, CloudEventHeaders.W3C_TRACEPARENT, traceparent);
       return record;

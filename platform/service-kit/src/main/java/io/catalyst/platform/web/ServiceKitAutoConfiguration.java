@@ -198,6 +198,14 @@ public class ServiceKitAutoConfiguration {
     return http.build();
   }
 
+  /** After the security filters (order -100), so the caller is known; around everything the request does. */
+  @Bean
+  FilterRegistrationBean<RequestContextFilter> catalystRequestContextFilter() {
+    FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(new RequestContextFilter());
+    registration.setOrder(0);
+    return registration;
+  }
+
   @Bean
   WebMvcConfigurer catalystCallerResolver() {
     return new WebMvcConfigurer() {
