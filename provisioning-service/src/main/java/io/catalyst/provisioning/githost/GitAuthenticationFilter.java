@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class GitAuthenticationFilter extends OncePerRequestFilter {
 
-  static final String CALLER = GitAuthenticationFilter.class.getName() + ".caller";
+  static final String CALLER = io.catalyst.platform.web.security.Caller.REQUEST_ATTRIBUTE;
   static final String REPOSITORY = GitAuthenticationFilter.class.getName() + ".repository";
 
   private static final Pattern PATH = Pattern.compile("^/git/([^/]+)/([^/]+?)(?:\\.git)?(/.*)?$");

@@ -89,7 +89,7 @@ class GitHostConfiguration {
 
   @Bean
   ServletRegistrationBean<GitServlet> gitServlet(GitRepositories repositories, PushPolicy policy, Outbox outbox,
-      PlatformTransactionManager transactions, JdbcClient jdbc) {
+      PlatformTransactionManager transactions, JdbcClient jdbc, java.time.Clock clock) {
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((HttpServletRequest request, String name) -> {
       Caller caller = caller(request);
@@ -123,7 +123,7 @@ class GitHostConfiguration {
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
       pack.setRefLogIdent(Committer.of(caller.subject()));
-      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc);
+      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc, clock);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);
       return pack;

@@ -51,11 +51,14 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
   private final Outbox outbox;
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
   private final Map<ReceiveCommand, List<GitPushed.PushedCommit>> accepted = new HashMap<>();
+  private final List<GitPushRefused> refused = new java.util.ArrayList<>();
 
   PushSession(Caller caller, RepositoryPath repo, PushPolicy policy, SecretScanner scanner, Outbox outbox,
-      TransactionTemplate tx, JdbcClient jdbc) {
+      TransactionTemplate tx, JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.caller = caller;
     this.repo = repo;
     this.policy = policy;
@@ -73,7 +76,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
       }
       PushPolicy.Verdict verdict = policy.check(caller, repo, new PushPolicy.RefChange(cmd.getRefName(), type(cmd)));
       if (!verdict.accepted()) {
-        refuse(rp, cmd, verdict.reason(), verdict.message());
+        refuse(rp, cmd, GitPushRefused.RULE_POLICY, verdict.reason(), verdict.message());
         continue;
       }
       if (cmd.getType() == ReceiveCommand.Type.DELETE) {
@@ -84,7 +87,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         List<Codeowners.Violation> violations = codeownersViolations(db, cmd);
         if (!violations.isEmpty()) {
           String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
-          refuse(rp, cmd, "CODEOWNERS: " + violations.getFirst().path() + " is owned by "
+          refuse(rp, cmd, GitPushRefused.RULE_CODEOWNERS, "CODEOWNERS: " + violations.getFirst().path() + " is owned by "
               + Codeowners.owningTeams(violations), Codeowners.message(branch, caller, violations));
           continue;
         }
@@ -99,13 +102,14 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
           message.append("\nStore the value in OpenBao and reference it: an ExternalSecret in secrets/ and "
               + "'existingSecret: <name>' (or a ref+openbao:// value) in the values. Then remove the value from "
               + "every commit of this push (git commit --amend, or git rebase -i) and push again.");
-          refuse(rp, cmd, "plain secret in " + findings.getFirst().path(), message.toString());
+          refuse(rp, cmd, GitPushRefused.RULE_SECRETS, "plain secret in " + findings.getFirst().path(), message.toString());
           continue;
         }
         accepted.put(cmd, commitsOf(db, cmd));
       } catch (IOException e) {
         log.warn("Could not inspect push to {} {}", repo, cmd.getRefName(), e);
-        refuse(rp, cmd, "could not be checked", "The push could not be checked; try again.");
+        refuse(rp, cmd, GitPushRefused.RULE_UNCHECKED, "could not be checked",
+            "The push could not be checked; try again.");
       }
     }
     if (commands.stream().anyMatch(c -> c.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED)) {
@@ -113,6 +117,20 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
       if (rp.isAtomic()) {
         ReceiveCommand.abort(commands);
       }
+    }
+    announceRefusals();
+  }
+
+  /** One {@code git.push.refused.v1} per refused ref; the refusal stands even when it cannot be recorded. */
+  private void announceRefusals() {
+    if (refused.isEmpty()) {
+      return;
+    }
+    try {
+      tx.executeWithoutResult(status -> refused.forEach(r -> outbox.publish(new CatalystEvent(
+          GitPushRefused.TYPE, "repos/" + repo, repo.organization(), r.environment(), caller.subject(), r))));
+    } catch (RuntimeException e) {
+      log.warn("Push to {} by {} refused, but the refusal could not be recorded", repo, caller.subject(), e);
     }
   }
 
@@ -125,9 +143,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
           continue;
         }
         String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
-        String environment = repo.isApplicationRepository()
-            ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
-            : null;
+        String environment = environmentOf(branch);
         String committer = null;
         if (cmd.getType() != ReceiveCommand.Type.DELETE) {
           PersonIdent ident = walk.parseCommit(cmd.getNewId()).getCommitterIdent();
@@ -141,7 +157,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
             caller.subject(), data));
       }
       if (!events.isEmpty()) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         tx.executeWithoutResult(status -> events.forEach((pushed, event) ->
             BranchHeads.announce(jdbc, outbox, repo, pushed, event, now)));
       }
@@ -153,11 +169,22 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
     }
   }
 
-  private static void refuse(ReceivePack rp, ReceiveCommand cmd, String reason, String message) {
+  private void refuse(ReceivePack rp, ReceiveCommand cmd, String rule, String reason, String message) {
     cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
+    String ref = cmd.getRefName();
+    String branch = ref.startsWith(Constants.R_HEADS) ? ref.substring(Constants.R_HEADS.length()) : null;
+    refused.add(new GitPushRefused(repo.owner(), repo.name(), ref, branch, environmentOf(branch), rule, reason,
+        caller.subject(), sha(cmd.getOldId()), sha(cmd.getNewId())));
     for (String line : message.split("\n")) {
       rp.sendMessage(line);
     }
+  }
+
+  /** The Environment whose branch this is (Application repositories), else null. */
+  private String environmentOf(String branch) {
+    return branch != null && repo.isApplicationRepository()
+        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
+        : null;
   }
 
   private static PushPolicy.ChangeType type(ReceiveCommand cmd) {

@@ -72,6 +72,10 @@ class GitHostIT extends ProvisioningIntegrationTest {
     assertThat(push.ok()).isFalse();
     assertThat(push.output()).contains("[remote rejected]", "remote: 'develop' is the branch of Environment bank-dhofar-dev; "
         + "its history is protected", "git pull --rebase origin develop");
+    // Audit hears of the attempt: who, which ref, which rule.
+    assertThat(outboxData("git.push.refused.v1", "repos/" + ORG + "/" + app)).contains(
+        "\"ref\":\"refs/heads/develop\"", "\"branch\":\"develop\"", "\"environment\":\"bank-dhofar-dev\"",
+        "\"rule\":\"policy\"", "\"reason\":\"force-push to environment branch\"", "\"repository\":\"" + app + "\"");
   }
 
   @Test
@@ -113,6 +117,8 @@ class GitHostIT extends ProvisioningIntegrationTest {
     assertThat(refused.ok()).isFalse();
     assertThat(refused.output()).contains("remote: Plain secret values cannot be pushed",
         "values.yaml: database.password holds a plain secret value", "ExternalSecret");
+    assertThat(outboxData("git.push.refused.v1", "repos/" + ORG + "/" + app))
+        .contains("\"rule\":\"secrets\"", "\"reason\":\"plain secret in values.yaml\"");
 
     GitCli.write(work.resolve("values.yaml"), "database:\n  host: db\n  existingSecret: payments-db\n");
     git.run(work, "commit", "-a", "--amend", "-m", "db password from OpenBao");

@@ -29,7 +29,11 @@ public class RequestContextFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    try (RequestContext.Scope scope = RequestContext.open(contextOf(request, CallerArgumentResolver.current()))) {
+    Caller caller = CallerArgumentResolver.current();
+    if (!caller.isAuthenticated() && request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller c) {
+      caller = c;
+    }
+    try (RequestContext.Scope scope = RequestContext.open(contextOf(request, caller))) {
       chain.doFilter(request, response);
     }
   }

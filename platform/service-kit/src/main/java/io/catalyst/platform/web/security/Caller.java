@@ -21,6 +21,12 @@ public record Caller(
     String subject, String organization, Set<String> roles, Set<String> teams, Set<String> environments,
     Set<String> scopes, boolean personalAccessToken) {
 
+  /**
+   * Where a filter that authenticates outside Spring Security's context (the Git host's) leaves the caller, so the
+   * request context still knows who acts.
+   */
+  public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
   public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Set.of(), Set.of());
 
   public Caller {
