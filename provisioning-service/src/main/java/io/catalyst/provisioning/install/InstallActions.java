@@ -259,11 +259,34 @@ class InstallActions {
                     app.backingService(), install.toString()))
             .inEnvironment(plan.environment()).by(actor));
       }
+      outbox.publish(CatalystEvent.of(InstallEvents.APPLIED, "installs/" + install, plan.organization(),
+              new InstallEvents.Applied(plan.organization(), plan.environment(), install.toString(),
+                  plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList(), actor))
+          .inEnvironment(plan.environment()).by(actor));
       jdbc.sql("""
           update install set status = 'Installed', lease_until = null, updated_at = :now where id = :id""")
           .param("id", install).param("now", now).update();
       jdbc.sql("update install_step set status = 'Done' where install_id = :id and kind = 'FINISH'")
           .param("id", install).update();
+    });
+  }
+
+  /**
+   * Marks the install rolled back and publishes {@code install.rolled-back.v1}, together: {@code failedAt} is the step
+   * (or check) that failed, {@code reason} the install's failure.
+   */
+  void rolledBack(UUID install, InstallPlan plan, String actor, String failedAt, String reason,
+      List<String> unresolved) {
+    tx.executeWithoutResult(status -> {
+      jdbc.sql("update install set status = 'RolledBack', failure = :f, lease_until = null, updated_at = :now "
+              + "where id = :id")
+          .param("f", failedAt + ": " + reason).param("now", Timestamp.from(clock.instant())).param("id", install)
+          .update();
+      outbox.publish(CatalystEvent.of(InstallEvents.ROLLED_BACK, "installs/" + install, plan.organization(),
+              new InstallEvents.RolledBack(plan.organization(), plan.environment(), install.toString(),
+                  plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList(), failedAt, reason,
+                  unresolved, actor))
+          .inEnvironment(plan.environment()).by(actor));
     });
   }
 

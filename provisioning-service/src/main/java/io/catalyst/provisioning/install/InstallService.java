@@ -256,8 +256,8 @@ public class InstallService {
     }
     InstallPlan plan = row.plan();
     if (!plan.price().withinLimits()) {
-      jdbc.sql("update install set status = 'RolledBack', failure = :f where id = :id")
-          .param("f", "plan limits").param("id", id).update();
+      actions.rolledBack(id, plan, row.createdBy(), "plan limits", String.join("; ", plan.price().limitProblems()),
+          List.of());
       throw ProblemException.unprocessable("Your plan does not allow this install: "
           + String.join("; ", plan.price().limitProblems())).with("price", plan.price());
     }
@@ -281,9 +281,8 @@ public class InstallService {
       return view(find(id).orElseThrow());
     }
     String failure = outcome.failedAt().describe() + ": " + message(outcome.cause());
-    jdbc.sql("update install set status = 'RolledBack', failure = :f, lease_until = null, updated_at = :now "
-            + "where id = :id")
-        .param("f", failure).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    actions.rolledBack(id, plan, row.createdBy(), outcome.failedAt().describe(), message(outcome.cause()),
+        outcome.unresolved().stream().map(InstallStep::describe).toList());
     log.warn("Install {} rolled back at step {} ({}); unresolved compensations: {}", id,
         outcome.failedAt().position(), failure, outcome.unresolved(), outcome.cause());
     if (!answerFailure) {

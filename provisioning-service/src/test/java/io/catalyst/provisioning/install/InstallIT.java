@@ -139,6 +139,10 @@ class InstallIT extends ProvisioningIntegrationTest {
             "\"repo\":\"" + org + "/pharmacy-erp\"", "\"organization\":\"" + org + "\"",
             "\"environment\":\"" + env + "\"", "pharmacy-db");
     assertThat(installedEvents(org)).isEqualTo(PHARMACY_APPS.size());
+    String planId = plan.get("id").asString();
+    assertThat(outboxData("install.applied.v1", "installs/" + planId)).as("one install.applied for the plan")
+        .contains("\"install\":\"" + planId + "\"", "\"environment\":\"" + env + "\"", "\"appliedBy\":\"ahmed\"",
+            "\"pharmacy-erp\"");
 
     // Installing the same name again collides.
     HttpResponse<String> again = call("POST", base(env) + "/install-plans", admin, pharmacy("pharmacy"));
@@ -230,6 +234,11 @@ class InstallIT extends ProvisioningIntegrationTest {
     assertThat(installedEvents(org)).isZero();
     assertThat(repositories.read(CatalystConfig.REPOSITORY, "main",
         "environments/" + env + "/applications/pharmacy-erp.yaml")).isEmpty();
+    String install = jdbc.sql("select id::text from install where organization = :o").param("o", org)
+        .query(String.class).single();
+    assertThat(outboxData("install.rolled-back.v1", "installs/" + install)).as("the rollback is announced")
+        .contains("\"install\":\"" + install + "\"", "\"failedAt\":", "\"reason\":", "\"requestedBy\":\"ahmed\"");
+    assertThat(outboxData("install.applied.v1", "installs/" + install)).isNull();
     assertThat(repositories.read(CatalystConfig.REPOSITORY, "main", "environments/" + env + "/kustomization.yaml"))
         .hasValueSatisfying(k -> assertThat(k).doesNotContain("  - applications\n"));
 
