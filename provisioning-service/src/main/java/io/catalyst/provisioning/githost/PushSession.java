@@ -3,6 +3,8 @@ package io.catalyst.provisioning.githost;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import java.io.IOException;
@@ -137,7 +139,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, sha(cmd.getOldId()),
             sha(cmd.getNewId()), change(cmd), committer, caller.subject(),
             commits.size() > MAX_COMMITS ? commits.subList(0, MAX_COMMITS) : commits, commits.size() > MAX_COMMITS);
-        events.put(data, new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment,
+        events.put(data, new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment,
             caller.subject(), data));
       }
       if (!events.isEmpty()) {
