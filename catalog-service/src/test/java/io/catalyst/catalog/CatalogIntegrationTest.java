@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -47,6 +48,8 @@ public abstract class CatalogIntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected BlueprintSync sync;
+  /** The application's mapper: the one catalog's outbox writes event data with (and provisioning's, configured alike). */
+  @Autowired protected JsonMapper jsonMapper;
 
   @DynamicPropertySource
   static void sources(DynamicPropertyRegistry registry) {

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of the module's integration tests: the service on a random port (the real {@code git}
@@ -45,6 +47,8 @@ public abstract class ProvisioningIntegrationTest {
 
   @Value("${local.server.port}") protected int port;
   @Autowired protected JdbcClient jdbc;
+  /** The application's mapper: the one the outbox writes event data with. */
+  @Autowired protected JsonMapper jsonMapper;
 
   @DynamicPropertySource
   static void git(DynamicPropertyRegistry registry) {
@@ -97,6 +101,18 @@ public abstract class ProvisioningIntegrationTest {
   }
 
   /** The {@code data} of the newest outbox event of {@code type} about {@code subject}, or null. */
+  /**
+   * The data of the last {@code type} event about {@code subject} in the outbox, read as the contract record
+   * ({@code contracts/provisioning}) consumers read: every field it has must be one of the record's, so neither side
+   * can drift without this failing.
+   */
+  protected <T> T outboxRecord(String type, String subject, Class<T> contract) {
+    String data = outboxData(type, subject);
+    org.assertj.core.api.Assertions.assertThat(data).as(type + " about " + subject).isNotNull();
+    return jsonMapper.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+        .readValue(data, contract);
+  }
+
   protected String outboxData(String type, String subject) {
     return jdbc.sql("select data from catalyst_outbox where type = :type and subject = :subject order by position desc limit 1")
         .param("type", "io.catalyst.provisioning." + type).param("subject", subject)

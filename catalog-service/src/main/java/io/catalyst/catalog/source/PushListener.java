@@ -1,37 +1,30 @@
 package io.catalyst.catalog.source;
 
-import io.catalyst.catalog.contract.ProvisioningEvents;
-import io.catalyst.catalog.contract.ProvisioningEvents.GitPushed;
-import io.catalyst.platform.events.Inbox;
+import io.catalyst.platform.events.CatalystEventHandler;
+import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import org.springframework.stereotype.Component;
 
 /** Syncs a source when provisioning's Git host reports a push to it. */
 @Component
+@CatalystEventListener(topics = Topics.PROVISIONING, consumer = PushListener.CONSUMER)
 class PushListener {
 
   static final String CONSUMER = "catalog-sync";
 
-  private final Inbox inbox;
   private final SourceSyncs syncs;
 
-  PushListener(Inbox inbox, SourceSyncs syncs) {
-    this.inbox = inbox;
+  PushListener(SourceSyncs syncs) {
     this.syncs = syncs;
   }
 
-  @KafkaListener(topics = Topics.PROVISIONING, groupId = CONSUMER)
-  void on(ConsumerRecord<String, byte[]> record) {
-    inbox.receive(record, CONSUMER, event -> {
-      if (event.is("provisioning", ProvisioningEvents.GIT_PUSHED)) {
-        GitPushed push = event.data(GitPushed.class);
-        if (push.owner() != null && push.repo() != null && push.branch() != null) {
-          // The sync runs after this record is marked; if the process stops first, the schedule catches up.
-          syncs.pushed(push.owner(), push.repo(), push.branch());
-        }
-      }
-    });
+  @CatalystEventHandler(ProvisioningEvents.GIT_PUSHED)
+  void pushed(GitPushed push) {
+    if (push.owner() != null && push.repository() != null && push.branch() != null) {
+      // The sync runs after this record is marked; if the process stops first, the schedule catches up.
+      syncs.pushed(push.owner(), push.repository(), push.branch());
+    }
   }
 }

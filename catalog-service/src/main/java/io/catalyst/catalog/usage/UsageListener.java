@@ -1,73 +1,82 @@
 package io.catalyst.catalog.usage;
 
-import io.catalyst.catalog.contract.ProvisioningEvents;
-import io.catalyst.catalog.contract.ProvisioningEvents.ApplicationInstalled;
-import io.catalyst.catalog.contract.ProvisioningEvents.ApplicationStatusChanged;
-import io.catalyst.catalog.contract.ProvisioningEvents.ApplicationUninstalled;
+import io.catalyst.platform.events.CatalystEventHandler;
+import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.InboundEvent;
-import io.catalyst.platform.events.Inbox;
 import io.catalyst.platform.events.MalformedEventException;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.time.Clock;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps "Applications using this Blueprint" from provisioning's application events (idempotent: each event is
- * applied once; an older event never overwrites a newer state).
+ * Keeps "Applications using this Blueprint" and the install counts from provisioning's application events
+ * (idempotent: each event is applied once; an older event never overwrites a newer state). A bundle gets no
+ * Application of its own: its parts name it, and each of its installs counts once.
  */
 @Component
+@CatalystEventListener(topics = Topics.PROVISIONING, consumer = UsageListener.CONSUMER)
 class UsageListener {
 
   static final String CONSUMER = "catalog-usage";
 
-  private final Inbox inbox;
   private final UsageStore usage;
   private final Clock clock;
 
-  UsageListener(Inbox inbox, UsageStore usage, Clock clock) {
-    this.inbox = inbox;
+  UsageListener(UsageStore usage, Clock clock) {
     this.usage = usage;
     this.clock = clock;
   }
 
-  @KafkaListener(topics = Topics.PROVISIONING, groupId = CONSUMER)
-  void on(ConsumerRecord<String, byte[]> record) {
-    inbox.receive(record, CONSUMER, this::apply);
-  }
-
-  void apply(InboundEvent event) {
-    Instant at = event.time() != null ? event.time() : clock.instant();
-    if (event.is("provisioning", ProvisioningEvents.APPLICATION_INSTALLED)) {
-      ApplicationInstalled d = event.data(ApplicationInstalled.class);
-      String env = environment(event, d.environment());
-      require(event, d.application(), d.blueprint());
-      String before = usage.upsert(event.organization(), env, d.application(), d.blueprint(), d.blueprintVersion(),
-          d.status() == null ? "Installing" : d.status(), at);
-      usage.refreshInstalls(d.blueprint());
-      if (before != null && !before.equals(d.blueprint())) {
-        usage.refreshInstalls(before);
-      }
-    } else if (event.is("provisioning", ProvisioningEvents.APPLICATION_UNINSTALLED)) {
-      ApplicationUninstalled d = event.data(ApplicationUninstalled.class);
-      require(event, d.application(), "-");
-      String blueprint = usage.remove(event.organization(), environment(event, d.environment()), d.application());
-      if (blueprint != null) {
-        usage.refreshInstalls(blueprint);
-      }
-    } else if (event.is("provisioning", ProvisioningEvents.APPLICATION_STATUS_CHANGED)) {
-      ApplicationStatusChanged d = event.data(ApplicationStatusChanged.class);
-      require(event, d.application(), "-");
-      String env = environment(event, d.environment());
-      boolean known = usage.updateStatus(event.organization(), env, d.application(), d.status(),
-          d.blueprintVersion(), at);
-      if (!known && d.blueprint() != null) {
-        usage.upsert(event.organization(), env, d.application(), d.blueprint(), d.blueprintVersion(), d.status(), at);
-        usage.refreshInstalls(d.blueprint());
+  @CatalystEventHandler(ProvisioningEvents.APPLICATION_INSTALLED)
+  void installed(ApplicationEvents.Installed d, InboundEvent event) {
+    String env = environment(event, d.environment());
+    require(event, d.application(), d.blueprint());
+    UsageStore.Previous before = usage.upsert(event.organization(), env, d.application(), d.blueprint(),
+        d.blueprintVersion(), d.status() == null ? "Installing" : d.status(), d.bundle(), d.install(), at(event));
+    usage.refreshInstalls(d.blueprint());
+    if (d.bundle() != null) {
+      usage.refreshInstalls(d.bundle());
+    }
+    if (before != null) {
+      refreshIfOther(before.blueprint(), d.blueprint());
+      if (before.bundle() != null) {
+        refreshIfOther(before.bundle(), d.bundle());
       }
     }
+  }
+
+  @CatalystEventHandler(ProvisioningEvents.APPLICATION_UNINSTALLED)
+  void uninstalled(ApplicationEvents.Uninstalled d, InboundEvent event) {
+    require(event, d.application(), "-");
+    UsageStore.Previous removed = usage.remove(event.organization(), environment(event, d.environment()),
+        d.application());
+    if (removed != null) {
+      usage.refreshInstalls(removed.blueprint());
+      if (removed.bundle() != null) {
+        usage.refreshInstalls(removed.bundle());
+      }
+    }
+  }
+
+  @CatalystEventHandler(ProvisioningEvents.APPLICATION_STATUS_CHANGED)
+  void statusChanged(RuntimeEvents.StatusChanged d, InboundEvent event) {
+    require(event, d.application(), "-");
+    usage.updateStatus(event.organization(), environment(event, d.environment()), d.application(), d.status(), null,
+        at(event));
+  }
+
+  private void refreshIfOther(String before, String now) {
+    if (!before.equals(now)) {
+      usage.refreshInstalls(before);
+    }
+  }
+
+  private Instant at(InboundEvent event) {
+    return event.time() != null ? event.time() : clock.instant();
   }
 
   private static String environment(InboundEvent event, String fromData) {

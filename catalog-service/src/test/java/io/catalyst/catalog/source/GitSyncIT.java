@@ -39,7 +39,7 @@ class GitSyncIT extends CatalogIntegrationTest {
         "bp-acme-jobs/blueprint.yaml", blueprint("bp-acme-jobs", "2.1.0", "listed", null),
         "bp-acme-broken/blueprint.yaml", BROKEN));
 
-    try (var events = new ProvisioningEventsProducer()) {
+    try (var events = new ProvisioningEventsProducer(jsonMapper)) {
       events.gitPushed("acme", "shared-blueprints", "main", commit);
     }
     await(() -> "rejected-files".equals(jdbc.sql(
@@ -80,7 +80,7 @@ class GitSyncIT extends CatalogIntegrationTest {
     createRepository("immutable", "shared-blueprints", Map.of(
         "bp-imm/blueprint.yaml", blueprint("bp-imm", "1.0.0", "listed", null)));
     String admin = token("ida", "immutable", "org-admin");
-    SyncReportAssert.ok(mvc, admin, "immutable");
+    SyncReportAssert.ok(mvc, jsonMapper, admin, "immutable");
 
     // Same version, different content: refused, the published content stays.
     createRepository("immutable", "shared-blueprints", Map.of(
@@ -117,7 +117,7 @@ class GitSyncIT extends CatalogIntegrationTest {
     mvc.perform(as(post("/api/v1/catalog/sources/squatter/shared-blueprints/sync"), token("s", "squatter",
             "org-admin")))
         .andExpect(status().isNotFound()); // not registered: no push arrived for it yet
-    try (var events = new ProvisioningEventsProducer()) {
+    try (var events = new ProvisioningEventsProducer(jsonMapper)) {
       events.gitPushed("squatter", "shared-blueprints", "main", "x");
     }
     await(() -> jdbc.sql("select count(*) from sync_run where source_id = 'squatter/shared-blueprints'")
@@ -133,9 +133,10 @@ class GitSyncIT extends CatalogIntegrationTest {
 
   /** Syncs an Organization's source through the API and expects it to be clean. */
   static final class SyncReportAssert {
-    static void ok(org.springframework.test.web.servlet.MockMvc mvc, String token, String organization)
+    static void ok(org.springframework.test.web.servlet.MockMvc mvc, tools.jackson.databind.json.JsonMapper json,
+        String token, String organization)
         throws Exception {
-      try (var events = new ProvisioningEventsProducer()) {
+      try (var events = new ProvisioningEventsProducer(json)) {
         events.gitPushed(organization, "shared-blueprints", "main", "head");
       }
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->

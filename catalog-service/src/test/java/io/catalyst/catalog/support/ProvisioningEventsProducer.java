@@ -1,8 +1,12 @@
 package io.catalyst.catalog.support;
 
+import io.catalyst.platform.events.Topics;
 import io.catalyst.platform.testkit.EmbeddedKafkaServer;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,29 +14,41 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes provisioning's events as provisioning will: CloudEvents 1.0 in Kafka binary mode. */
+/**
+ * Publishes provisioning's events as provisioning does: CloudEvents 1.0 in Kafka binary mode, the data being
+ * provisioning's contract record ({@code contracts/provisioning}) written by the application's {@link JsonMapper}
+ * (the one the outbox writes with), at the event time a test chooses.
+ */
 public final class ProvisioningEventsProducer implements AutoCloseable {
 
+  private final JsonMapper json;
   private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
       ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaServer.bootstrapServers(),
       ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
       ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 
-  public void gitPushed(String owner, String repo, String branch, String newSha) {
-    send("git.pushed.v1", owner, null, "repository/" + owner + "/" + repo, Instant.now(), """
-        {"owner": "%s", "repo": "%s", "branch": "%s", "oldSha": "0000000000000000000000000000000000000000",
-         "newSha": "%s", "pusher": "test"}""".formatted(owner, repo, branch, newSha));
+  public ProvisioningEventsProducer(JsonMapper json) {
+    this.json = json;
   }
 
-  public String send(String type, String org, String env, String subject, Instant time, String data) {
+  /** A push to {@code owner/repo} moved {@code branch} to {@code newSha}, as provisioning's Git host reports it. */
+  public void gitPushed(String owner, String repo, String branch, String newSha) {
+    send(ProvisioningEvents.GIT_PUSHED, owner, null, "repos/" + owner + "/" + repo, Instant.now(),
+        new GitPushed(owner, repo, branch, null, "0000000000000000000000000000000000000000", newSha, "updated",
+            "Test <test@example.com>", "test", List.of(), false));
+  }
+
+  /** {@code data} (a contract record) as event {@code type} (complete) of {@code org}, at {@code time}. */
+  public String send(String type, String org, String env, String subject, Instant time, Object data) {
     String id = UUID.randomUUID().toString();
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>("catalyst.provisioning.v1", org,
-        data.getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROVISIONING, org,
+        json.writeValueAsString(data).getBytes(StandardCharsets.UTF_8));
     header(record, "ce_specversion", "1.0");
     header(record, "ce_id", id);
     header(record, "ce_source", "/sovereigns/local/services/provisioning");
-    header(record, "ce_type", "io.catalyst.provisioning." + type);
+    header(record, "ce_type", type);
     header(record, "ce_subject", subject);
     header(record, "ce_time", time.toString());
     header(record, "ce_organization", org);

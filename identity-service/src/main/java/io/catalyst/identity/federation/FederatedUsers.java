@@ -1,6 +1,6 @@
 package io.catalyst.identity.federation;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.federation.FederationProvider.MappingRule;
 import io.catalyst.identity.organization.OrganizationStatus;
 import io.catalyst.identity.organization.Organizations;

@@ -1,5 +1,6 @@
 package io.catalyst.identity.federation;
 
+import io.catalyst.identity.contract.FederationEvents;
 import io.catalyst.identity.token.KeyEncryption;
 import io.catalyst.identity.IdentityProperties;
 import io.catalyst.identity.federation.FederationProvider.MappingRule;

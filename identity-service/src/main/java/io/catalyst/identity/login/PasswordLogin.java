@@ -1,7 +1,7 @@
 package io.catalyst.identity.login;
 
 import io.catalyst.identity.IdentityProperties;
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.user.ContactNormalizer;
 import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.UserAccount;

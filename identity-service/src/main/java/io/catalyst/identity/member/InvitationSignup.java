@@ -1,6 +1,6 @@
 package io.catalyst.identity.member;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.otp.OtpService;
 import io.catalyst.identity.signup.PasswordPolicy;
 import io.catalyst.identity.token.SessionTokens;

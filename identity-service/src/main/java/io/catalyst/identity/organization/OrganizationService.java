@@ -1,6 +1,6 @@
 package io.catalyst.identity.organization;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;

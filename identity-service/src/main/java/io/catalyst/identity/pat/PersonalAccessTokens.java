@@ -1,6 +1,6 @@
 package io.catalyst.identity.pat;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.organization.OrganizationStatus;
 import io.catalyst.identity.token.AccessTokenClaims;
 import io.catalyst.identity.user.Membership;

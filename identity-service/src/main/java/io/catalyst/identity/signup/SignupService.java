@@ -1,6 +1,6 @@
 package io.catalyst.identity.signup;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.organization.OrganizationSlug;
 import io.catalyst.identity.organization.Organizations;
 import io.catalyst.identity.otp.OtpService;

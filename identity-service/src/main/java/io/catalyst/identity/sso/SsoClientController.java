@@ -1,5 +1,6 @@
 package io.catalyst.identity.sso;
 
+import io.catalyst.identity.contract.IdentityApi;
 import io.catalyst.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,8 +28,8 @@ class SsoClientController {
   @PutMapping("/api/v1/identity/organizations/{org}/sso-clients/{application}")
   @Operation(summary = "Register (201) or update (200) the OIDC client of an installed Application (services only);"
       + " answers a secretRef, never the secret")
-  ResponseEntity<SsoClientService.Registered> register(Caller caller, @PathVariable String org,
-      @PathVariable String application, @RequestBody(required = false) SsoClientService.Registration request) {
+  ResponseEntity<IdentityApi.SsoClient> register(Caller caller, @PathVariable String org,
+      @PathVariable String application, @RequestBody(required = false) IdentityApi.SsoRegistration request) {
     SsoClientService.Result result = service.register(caller, org, application, request);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.client());
   }

@@ -1,7 +1,9 @@
 package io.catalyst.identity.sso;
 
 import io.catalyst.identity.IdentityProperties;
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityApi.SsoClient;
+import io.catalyst.identity.contract.IdentityApi.SsoRegistration;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.member.RoleBindings;
 import io.catalyst.identity.organization.Organizations;
 import io.catalyst.identity.token.KeyEncryption;
@@ -81,11 +83,7 @@ public class SsoClientService {
         "an SSO client secret");
   }
 
-  public record Registration(String environment, List<String> redirectUris, String displayName) {}
-
-  public record Registered(String clientId, String secretRef, String issuer, List<String> scopes) {}
-
-  public record Result(boolean created, Registered client) {}
+  public record Result(boolean created, SsoClient client) {}
 
   public record Secret(String clientId, String clientSecret) {}
 
@@ -95,7 +93,7 @@ public class SsoClientService {
 
   /** Registers the client or, when it exists, brings its redirect URIs and display name up to date (idempotent). */
   @Transactional
-  public Result register(Caller caller, String org, String application, Registration request) {
+  public Result register(Caller caller, String org, String application, SsoRegistration request) {
     requireService(caller);
     requireOrganization(org);
     List<FieldProblem> problems = new ArrayList<>();
@@ -135,7 +133,7 @@ public class SsoClientService {
             set.addAll(uris);
           }).build());
     }
-    Registered answer = new Registered(clientId, SECRET_REF_PREFIX + clientId, sovereign.issuer(), SCOPES);
+    SsoClient answer = new SsoClient(clientId, SECRET_REF_PREFIX + clientId, sovereign.issuer(), SCOPES);
     if (changed) {
       outbox.publish(CatalystEvent.of(IdentityEvents.SSO_CLIENT_REGISTERED, subject(org, environment, application),
           org, new IdentityEvents.SsoClientRegistered(org, environment, application, clientId, uris,

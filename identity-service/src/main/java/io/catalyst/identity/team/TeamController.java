@@ -1,5 +1,6 @@
 package io.catalyst.identity.team;
 
+import io.catalyst.identity.contract.IdentityApi;
 import io.catalyst.identity.web.Page;
 import io.catalyst.platform.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,7 @@ class TeamController {
 
   @GetMapping
   @Operation(summary = "Teams of the Organization (members, sovereign-admins, services)")
-  Page<TeamService.TeamView> list(Caller caller, @PathVariable String org, @RequestParam(defaultValue = "0") int page,
+  Page<IdentityApi.Team> list(Caller caller, @PathVariable String org, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     return teams.list(caller, org, page, size);
   }
@@ -44,19 +45,19 @@ class TeamController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a team team-… (org-admin)")
-  TeamService.TeamView create(Caller caller, @PathVariable String org, @RequestBody CreateTeam request) {
+  IdentityApi.Team create(Caller caller, @PathVariable String org, @RequestBody CreateTeam request) {
     return teams.create(caller, org, request.name(), request.displayName());
   }
 
   @GetMapping("/{team}")
   @Operation(summary = "A team")
-  TeamService.TeamView read(Caller caller, @PathVariable String org, @PathVariable String team) {
+  IdentityApi.Team read(Caller caller, @PathVariable String org, @PathVariable String team) {
     return teams.read(caller, org, team);
   }
 
   @PatchMapping("/{team}")
   @Operation(summary = "Change a team's display name (org-admin); the name is immutable")
-  TeamService.TeamView rename(Caller caller, @PathVariable String org, @PathVariable String team,
+  IdentityApi.Team rename(Caller caller, @PathVariable String org, @PathVariable String team,
       @RequestBody RenameTeam request) {
     return teams.rename(caller, org, team, request.displayName());
   }

@@ -1,6 +1,7 @@
 package io.catalyst.identity.team;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityApi;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.organization.Organizations;
 import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.Users;
@@ -38,10 +39,8 @@ public class TeamService {
     this.clock = clock;
   }
 
-  public record TeamView(String name, String displayName, long members, java.time.Instant createdAt) {}
-
   @Transactional(readOnly = true)
-  public Page<TeamView> list(Caller caller, String org, int page, int size) {
+  public Page<IdentityApi.Team> list(Caller caller, String org, int page, int size) {
     visible(caller, org);
     Page.check(page, size);
     return new Page<>(teams.of(org, page, size).stream().map(TeamService::view).toList(), page, size,
@@ -49,13 +48,13 @@ public class TeamService {
   }
 
   @Transactional(readOnly = true)
-  public TeamView read(Caller caller, String org, String team) {
+  public IdentityApi.Team read(Caller caller, String org, String team) {
     visible(caller, org);
     return view(team(org, team));
   }
 
   @Transactional
-  public TeamView create(Caller caller, String org, String name, String displayName) {
+  public IdentityApi.Team create(Caller caller, String org, String name, String displayName) {
     visible(caller, org);
     caller.requireRole(Role.ORG_ADMIN);
     TeamName.problem(name).ifPresent(p -> {
@@ -71,7 +70,7 @@ public class TeamService {
   }
 
   @Transactional
-  public TeamView rename(Caller caller, String org, String name, String displayName) {
+  public IdentityApi.Team rename(Caller caller, String org, String name, String displayName) {
     visible(caller, org);
     caller.requireRole(Role.ORG_ADMIN);
     Teams.Team current = team(org, name);
@@ -158,7 +157,7 @@ public class TeamService {
     return trimmed;
   }
 
-  private static TeamView view(Teams.Team t) {
-    return new TeamView(t.name(), t.displayName(), t.members(), t.createdAt());
+  private static IdentityApi.Team view(Teams.Team t) {
+    return new IdentityApi.Team(t.name(), t.displayName(), t.members(), t.createdAt());
   }
 }

@@ -1,6 +1,6 @@
 package io.catalyst.identity.token;
 
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.web.Page;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;

@@ -1,7 +1,7 @@
 package io.catalyst.identity.verification;
 
 import io.catalyst.identity.IdentityProperties;
-import io.catalyst.identity.events.IdentityEvents;
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.identity.mail.MailSender;
 import io.catalyst.identity.token.OpaqueTokens;
 import io.catalyst.identity.user.Membership;

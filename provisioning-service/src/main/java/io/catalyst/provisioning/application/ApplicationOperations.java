@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
@@ -8,6 +9,9 @@ import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.catalog.Catalog;
 import io.catalyst.provisioning.catalog.CatalogClient;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.Committer;
@@ -19,7 +23,6 @@ import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.identity.Teams;
 import io.catalyst.provisioning.runtime.ApplicationStatusUpdater;
-import io.catalyst.provisioning.runtime.RuntimeEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,18 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ApplicationOperations {
-
-  /** {@code application.upgraded.v1}. */
-  public record Upgraded(String organization, String environment, String application, String branch,
-      String fromVersion, String toVersion, String sha, String previousSha, boolean forced, String upgradedBy) {}
-
-  /** {@code application.paused.v1} / {@code application.resumed.v1}. */
-  public record PauseChanged(String organization, String environment, String application, boolean paused,
-      String bootstrapSha, String status, String by) {}
-
-  /** {@code application.owner-changed.v1}. */
-  public record OwnerChanged(String organization, String environment, String application, String team,
-      String previousTeam, Map<String, String> commits, String changedBy) {}
 
   /** The answer of an upgrade (or its dry run: nothing committed, {@code sha} null). */
   public record Upgrade(String application, String branch, String fromVersion, String toVersion, boolean downgrade,
@@ -126,7 +117,7 @@ public class ApplicationOperations {
           + "upgrade.");
     }
     String current = applications.branchVersion(repo, UPGRADE_BRANCH, row.version());
-    CatalogClient.Detail target = catalog.detail(env.organization(), row.blueprint(), version.trim());
+    CatalogApi.Detail target = catalog.detail(env.organization(), row.blueprint(), version.trim());
     String to = target.version() != null ? target.version() : version.trim();
     int order = compareVersions(to, current);
     if (order < 0 && !force) {
@@ -155,7 +146,7 @@ public class ApplicationOperations {
     Map<String, Object> upgraded = order == 0 ? values
         : upgradeValues(values, oldDefaults, defaults(target.configSchema()));
     applications.validate(row, to, upgraded);
-    CatalogClient.Resolution resolution = catalog.resolve(env.organization(), row.blueprint(), to, upgraded,
+    CatalogApi.Resolution resolution = catalog.resolve(env.organization(), row.blueprint(), to, upgraded,
         List.of());
     if (!resolution.resolved()) {
       throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, Catalog.UNRESOLVABLE,
@@ -204,9 +195,9 @@ public class ApplicationOperations {
             .param("v", to).param("d", target.digest()).param("now", Timestamp.from(clock.instant()))
             .param("org", env.organization()).param("name", application).update();
       }
-      outbox.publish(CatalystEvent.of("application.upgraded.v1",
+      outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_UPGRADED,
               "applications/" + env.organization() + "/" + application, env.organization(),
-              new Upgraded(env.organization(), dev, application, UPGRADE_BRANCH, current, to, commit.sha(),
+              new ApplicationEvents.Upgraded(env.organization(), dev, application, UPGRADE_BRANCH, current, to, commit.sha(),
                   expected, forced, caller.subject()))
           .inEnvironment(dev).by(caller.subject()));
     });
@@ -399,9 +390,9 @@ public class ApplicationOperations {
       }
       status.apply(new RuntimeEvents.Status(org, env.toString(), application, phase, to.readyPods(),
           to.desiredPods(), to.reason(), null, now, null));
-      outbox.publish(CatalystEvent.of(pause ? "application.paused.v1" : "application.resumed.v1",
+      outbox.publish(CatalystEvent.of(pause ? ProvisioningEvents.APPLICATION_PAUSED : ProvisioningEvents.APPLICATION_RESUMED,
               "applications/" + org + "/" + application, org,
-              new PauseChanged(org, env.toString(), application, pause, commit.sha(), to.status(),
+              new ApplicationEvents.PauseChanged(org, env.toString(), application, pause, commit.sha(), to.status(),
                   caller.subject()))
           .inEnvironment(env.toString()).by(caller.subject()));
       return new Pause(application, env.toString(), pause, true, to.status(), commit.sha());
@@ -457,9 +448,9 @@ public class ApplicationOperations {
     }
     if (changed) {
       Map<String, String> made = Map.copyOf(commits);
-      tx.executeWithoutResult(s -> outbox.publish(CatalystEvent.of("application.owner-changed.v1",
+      tx.executeWithoutResult(s -> outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_OWNER_CHANGED,
               "applications/" + org + "/" + application, org,
-              new OwnerChanged(org, env.toString(), application, team, previous, made, caller.subject()))
+              new ApplicationEvents.OwnerChanged(org, env.toString(), application, team, previous, made, caller.subject()))
           .inEnvironment(env.toString()).by(caller.subject())));
     }
     return new Ownership(application, team, previous, commits, changed, "@" + org + "/" + team);

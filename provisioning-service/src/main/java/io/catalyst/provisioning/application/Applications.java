@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
@@ -8,13 +9,14 @@ import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.catalog.Catalog;
 import io.catalyst.provisioning.catalog.CatalogClient;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.githost.SecretScanner;
-import io.catalyst.provisioning.install.ApplicationEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -176,7 +178,7 @@ public class Applications {
         jdbc.sql("update application set updated_at = :now where organization = :org and name = :name")
             .param("now", Timestamp.from(clock.instant())).param("org", env.organization())
             .param("name", application).update();
-        outbox.publish(CatalystEvent.of("application.configured.v1",
+        outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_CONFIGURED,
                 "applications/" + env.organization() + "/" + application, env.organization(),
                 new ApplicationEvents.Configured(env.organization(), env.toString(), application, branch,
                     commit.sha(), expected, caller.subject()))
@@ -250,7 +252,7 @@ public class Applications {
   }
 
   void validate(Row row, String version, Map<String, Object> config) {
-    CatalogClient.Validation validation = catalog.validate(row.blueprint(), version, config);
+    CatalogApi.Validation validation = catalog.validate(row.blueprint(), version, config);
     if (!validation.valid()) {
       throw ProblemException.invalid("The config does not match " + row.blueprint() + " " + version
           + "'s configSchema; fix the values below.", validation.errors().stream()

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.catalog;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.ProblemTypes;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
@@ -25,26 +26,26 @@ public class Catalog {
     this.client = client;
   }
 
-  public CatalogClient.Resolution resolve(String organization, String blueprint, String version,
-      Map<String, Object> config, List<CatalogClient.ExistingApplication> existing) {
+  public CatalogApi.Resolution resolve(String organization, String blueprint, String version,
+      Map<String, Object> config, List<CatalogApi.ExistingApplication> existing) {
     try {
-      return client.resolve(blueprint, new CatalogClient.ResolveRequest(version, config, existing));
+      return client.resolve(blueprint, new CatalogApi.ResolveRequest(version, config, existing));
     } catch (RuntimeException e) {
       throw translate(e, blueprint, version);
     }
   }
 
-  public CatalogClient.Validation validate(String blueprint, String version, Map<String, Object> config) {
+  public CatalogApi.Validation validate(String blueprint, String version, Map<String, Object> config) {
     try {
-      return client.validate(blueprint, new CatalogClient.ValidateRequest(version, config));
+      return client.validate(blueprint, new CatalogApi.ValidateRequest(version, config));
     } catch (RuntimeException e) {
       throw translate(e, blueprint, version);
     }
   }
 
   /** The detail of {@code blueprint@version}, 404 when it is another Organization's private Blueprint. */
-  public CatalogClient.Detail detail(String organization, String blueprint, String version) {
-    CatalogClient.Detail detail;
+  public CatalogApi.Detail detail(String organization, String blueprint, String version) {
+    CatalogApi.Detail detail;
     try {
       detail = client.detail(blueprint, version);
     } catch (RuntimeException e) {

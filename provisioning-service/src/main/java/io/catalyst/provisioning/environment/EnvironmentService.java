@@ -5,6 +5,8 @@ import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
+import io.catalyst.provisioning.contract.EnvironmentEvents;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
 import java.sql.Timestamp;
@@ -100,7 +102,7 @@ public class EnvironmentService {
         "Environment " + name + ": bootstrap\n\nCreated by " + actor + ".").sha();
     jdbc.sql("update environment set bootstrap_sha = :sha where name = :name")
         .param("sha", sha).param("name", name.toString()).update();
-    outbox.publish(CatalystEvent.of("environment.created.v1", "environments/" + name, name.organization(),
+    outbox.publish(CatalystEvent.of(ProvisioningEvents.ENVIRONMENT_CREATED, "environments/" + name, name.organization(),
             new EnvironmentEvents.Created(name.toString(), name.organization(), name.type().code(),
                 name.type().branch(), placement, sha, actor))
         .inEnvironment(name.toString()).by(actor));
@@ -151,7 +153,7 @@ public class EnvironmentService {
     EnvironmentName name = EnvironmentName.parse(environment.name()).orElseThrow();
     config.remove(EnvironmentBootstrap.folder(name), actor, "Environment " + name + ": remove"
         + (forced ? " (forced, with " + String.join(", ", applications) + ")" : "") + "\n\nDeleted by " + actor + ".");
-    outbox.publish(CatalystEvent.of("environment.deleted.v1", "environments/" + name, name.organization(),
+    outbox.publish(CatalystEvent.of(ProvisioningEvents.ENVIRONMENT_DELETED, "environments/" + name, name.organization(),
             new EnvironmentEvents.Deleted(name.toString(), name.organization(), name.type().code(), forced,
                 applications, actor))
         .inEnvironment(name.toString()).by(actor));

@@ -1,14 +1,14 @@
 package io.catalyst.provisioning.environment;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.catalyst.platform.events.Inbox;
+import io.catalyst.identity.contract.IdentityEvents;
+import io.catalyst.platform.events.CatalystEventHandler;
+import io.catalyst.platform.events.CatalystEventListener;
+import io.catalyst.platform.events.InboundEvent;
 import io.catalyst.platform.events.MalformedEventException;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.githost.OrganizationRepositories;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,41 +17,30 @@ import org.springframework.stereotype.Component;
  * skipped by the inbox, and an Environment or repository that exists is left as it is.
  */
 @Component
+@CatalystEventListener(topics = Topics.IDENTITY, consumer = OrganizationCreatedListener.CONSUMER)
 class OrganizationCreatedListener {
 
   static final String CONSUMER = "provisioning-organizations";
   private static final Logger log = LoggerFactory.getLogger(OrganizationCreatedListener.class);
 
-  /** The data of identity-service's {@code organization.created.v1}; other fields are ignored. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record OrganizationCreated(String organization, String displayName, String createdBy, String style) {}
-
-  private final Inbox inbox;
   private final EnvironmentService environments;
   private final OrganizationRepositories repositories;
 
-  OrganizationCreatedListener(Inbox inbox, EnvironmentService environments, OrganizationRepositories repositories) {
-    this.inbox = inbox;
+  OrganizationCreatedListener(EnvironmentService environments, OrganizationRepositories repositories) {
     this.environments = environments;
     this.repositories = repositories;
   }
 
-  @KafkaListener(topics = Topics.IDENTITY, groupId = CONSUMER)
-  void on(ConsumerRecord<String, byte[]> record) {
-    inbox.receive(record, CONSUMER, event -> {
-      if (!event.is("identity", "organization.created.v1")) {
-        return;
-      }
-      OrganizationCreated created = event.data(OrganizationCreated.class);
-      if (!OrganizationName.isValid(created.organization())) {
-        throw new MalformedEventException("Event " + event.id() + " names an invalid Organization: "
-            + created.organization());
-      }
-      String actor = created.createdBy() != null ? created.createdBy() : event.actor();
-      environments.ensureProduction(created.organization(), actor)
-          .ifPresent(env -> log.info("Created Environment {} for new Organization {}", env.name(),
-              created.organization()));
-      repositories.createSharedBlueprints(created.organization(), actor);
-    });
+  @CatalystEventHandler(IdentityEvents.PREFIX + IdentityEvents.ORGANIZATION_CREATED)
+  void created(IdentityEvents.OrganizationCreated created, InboundEvent event) {
+    if (!OrganizationName.isValid(created.organization())) {
+      throw new MalformedEventException("Event " + event.id() + " names an invalid Organization: "
+          + created.organization());
+    }
+    String actor = created.createdBy() != null ? created.createdBy() : event.actor();
+    environments.ensureProduction(created.organization(), actor)
+        .ifPresent(env -> log.info("Created Environment {} for new Organization {}", env.name(),
+            created.organization()));
+    repositories.createSharedBlueprints(created.organization(), actor);
   }
 }

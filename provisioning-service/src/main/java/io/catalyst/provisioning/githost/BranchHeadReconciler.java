@@ -2,6 +2,8 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import java.time.Clock;
@@ -182,7 +184,7 @@ public class BranchHeadReconciler {
     String who = pusher == null ? ACTOR : pusher;
     GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, oldSha, newSha,
         newSha == null ? "deleted" : oldSha == null ? "created" : "updated", committer, who, commits, truncated);
-    CatalystEvent event = new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment, who,
+    CatalystEvent event = new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment, who,
         data);
     tx.executeWithoutResult(s -> BranchHeads.announce(jdbc, outbox, repo, data, event, now));
     log.warn("Announced the lost push of {} {} ({} → {})", repo, branch, oldSha, newSha);

@@ -2,6 +2,7 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.provisioning.contract.GitPushed;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;

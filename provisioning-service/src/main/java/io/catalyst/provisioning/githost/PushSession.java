@@ -3,6 +3,9 @@ package io.catalyst.provisioning.githost;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.provisioning.contract.GitPushRefused;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import java.io.IOException;
@@ -87,8 +90,8 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         List<Codeowners.Violation> violations = codeownersViolations(db, cmd);
         if (!violations.isEmpty()) {
           String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
-          refuse(rp, cmd, GitPushRefused.RULE_CODEOWNERS, "CODEOWNERS: " + violations.getFirst().path() + " is owned by "
-              + Codeowners.owningTeams(violations), Codeowners.message(branch, caller, violations));
+          refuse(rp, cmd, GitPushRefused.RULE_CODEOWNERS, "CODEOWNERS: " + violations.getFirst().path()
+              + " is owned by " + Codeowners.owningTeams(violations), Codeowners.message(branch, caller, violations));
           continue;
         }
         List<SecretScanner.Finding> findings = scanNewCommits(db, cmd.getNewId());
@@ -102,7 +105,8 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
           message.append("\nStore the value in OpenBao and reference it: an ExternalSecret in secrets/ and "
               + "'existingSecret: <name>' (or a ref+openbao:// value) in the values. Then remove the value from "
               + "every commit of this push (git commit --amend, or git rebase -i) and push again.");
-          refuse(rp, cmd, GitPushRefused.RULE_SECRETS, "plain secret in " + findings.getFirst().path(), message.toString());
+          refuse(rp, cmd, GitPushRefused.RULE_SECRETS, "plain secret in " + findings.getFirst().path(),
+              message.toString());
           continue;
         }
         accepted.put(cmd, commitsOf(db, cmd));
@@ -128,7 +132,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
     }
     try {
       tx.executeWithoutResult(status -> refused.forEach(r -> outbox.publish(new CatalystEvent(
-          GitPushRefused.TYPE, "repos/" + repo, repo.organization(), r.environment(), caller.subject(), r))));
+          ProvisioningEvents.GIT_PUSH_REFUSED, "repos/" + repo, repo.organization(), r.environment(), caller.subject(), r))));
     } catch (RuntimeException e) {
       log.warn("Push to {} by {} refused, but the refusal could not be recorded", repo, caller.subject(), e);
     }
@@ -153,7 +157,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, sha(cmd.getOldId()),
             sha(cmd.getNewId()), change(cmd), committer, caller.subject(),
             commits.size() > MAX_COMMITS ? commits.subList(0, MAX_COMMITS) : commits, commits.size() > MAX_COMMITS);
-        events.put(data, new CatalystEvent("git.pushed.v1", "repos/" + repo, repo.organization(), environment,
+        events.put(data, new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment,
             caller.subject(), data));
       }
       if (!events.isEmpty()) {

@@ -1,10 +1,15 @@
 package io.catalyst.provisioning.install;
 
+
+import io.catalyst.identity.contract.IdentityApi;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.InstallEvents;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.Committer;
@@ -15,7 +20,6 @@ import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;
 import io.catalyst.provisioning.gitops.EnvironmentBootstrap;
 import io.catalyst.provisioning.hostname.Hostnames;
-import io.catalyst.provisioning.identity.IdentityClient;
 import io.catalyst.provisioning.sso.SsoClients;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -156,7 +160,7 @@ class InstallActions {
   }
 
   private void repository(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app, String actor) {
-    Optional<IdentityClient.SsoClient> client = registered(install, app.name());
+    Optional<IdentityApi.SsoClient> client = registered(install, app.name());
     Map<String, Object> values = client.map(c -> SsoClients.values(app.name(), app.values(), c)).orElse(app.values());
     ApplicationRepositoryLayout.Spec spec = new ApplicationRepositoryLayout.Spec(plan.organization(), app.name(),
         app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(values),
@@ -179,16 +183,16 @@ class InstallActions {
 
   /** SSO step: the Application's OIDC client at identity-service, kept in the step's detail for the repository. */
   private void ssoClient(UUID install, InstallPlan plan, InstallPlan.PlannedApplication app) {
-    IdentityClient.SsoClient client = sso.register(plan.organization(), plan.environment(), app.name(),
+    IdentityApi.SsoClient client = sso.register(plan.organization(), plan.environment(), app.name(),
         app.hostname(), app.values());
     jdbc.sql("update install_step set detail = :d where install_id = :id and kind = 'SSO' and target = :app")
         .param("d", json.writeValueAsString(client)).param("id", install).param("app", app.name()).update();
   }
 
-  private Optional<IdentityClient.SsoClient> registered(UUID install, String application) {
+  private Optional<IdentityApi.SsoClient> registered(UUID install, String application) {
     return jdbc.sql("select detail from install_step where install_id = :id and kind = 'SSO' and target = :app "
             + "and detail is not null").param("id", install).param("app", application).query(String.class)
-        .optional().map(d -> json.readValue(d, IdentityClient.SsoClient.class));
+        .optional().map(d -> json.readValue(d, IdentityApi.SsoClient.class));
   }
 
   private void gitops(InstallPlan plan, String actor) {
@@ -252,14 +256,14 @@ class InstallActions {
             values (:env, :app, :org, :now) on conflict do nothing""")
             .param("env", plan.environment()).param("app", app.name()).param("org", plan.organization())
             .param("now", now).update();
-        outbox.publish(CatalystEvent.of("application.installed.v1",
+        outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_INSTALLED,
                 "applications/" + plan.organization() + "/" + app.name(), plan.organization(),
                 new ApplicationEvents.Installed(plan.organization(), plan.environment(), app.name(), app.blueprint(),
                     app.version(), app.version(), app.dependsOn(), app.repository(), "Installing",
-                    app.backingService(), install.toString()))
+                    app.backingService(), install.toString(), plan.composite() ? plan.blueprint() : null))
             .inEnvironment(plan.environment()).by(actor));
       }
-      outbox.publish(CatalystEvent.of(InstallEvents.APPLIED, "installs/" + install, plan.organization(),
+      outbox.publish(CatalystEvent.of(ProvisioningEvents.INSTALL_APPLIED, "installs/" + install, plan.organization(),
               new InstallEvents.Applied(plan.organization(), plan.environment(), install.toString(),
                   plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList(), actor))
           .inEnvironment(plan.environment()).by(actor));
@@ -282,7 +286,7 @@ class InstallActions {
               + "where id = :id")
           .param("f", failedAt + ": " + reason).param("now", Timestamp.from(clock.instant())).param("id", install)
           .update();
-      outbox.publish(CatalystEvent.of(InstallEvents.ROLLED_BACK, "installs/" + install, plan.organization(),
+      outbox.publish(CatalystEvent.of(ProvisioningEvents.INSTALL_ROLLED_BACK, "installs/" + install, plan.organization(),
               new InstallEvents.RolledBack(plan.organization(), plan.environment(), install.toString(),
                   plan.applications().stream().map(InstallPlan.PlannedApplication::name).toList(), failedAt, reason,
                   unresolved, actor))
@@ -298,7 +302,7 @@ class InstallActions {
       jdbc.sql("delete from application_installation where environment = :env and application = :app")
           .param("env", environment).param("app", application).update();
       if (deleted > 0) {
-        outbox.publish(CatalystEvent.of("application.uninstalled.v1",
+        outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_UNINSTALLED,
                 "applications/" + organization + "/" + application, organization,
                 new ApplicationEvents.Uninstalled(organization, environment, application, actor))
             .inEnvironment(environment).by(actor));

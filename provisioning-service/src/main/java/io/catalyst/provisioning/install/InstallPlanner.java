@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.install;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.billing.BillingClient;
@@ -44,11 +45,11 @@ public final class InstallPlanner {
 
   private InstallPlanner() {}
 
-  public static InstallPlan plan(Request request, CatalogClient.Resolution resolution, Map<String, Object> rootConfig,
-      Map<String, CatalogClient.Detail> details, Map<String, Existing> existing) {
-    List<CatalogClient.Node> nodes = resolution.nodes();
-    CatalogClient.Node root = nodes.getLast();
-    Map<String, CatalogClient.Node> byBlueprint = new LinkedHashMap<>();
+  public static InstallPlan plan(Request request, CatalogApi.Resolution resolution, Map<String, Object> rootConfig,
+      Map<String, CatalogApi.Detail> details, Map<String, Existing> existing) {
+    List<CatalogApi.Node> nodes = resolution.nodes();
+    CatalogApi.Node root = nodes.getLast();
+    Map<String, CatalogApi.Node> byBlueprint = new LinkedHashMap<>();
     nodes.forEach(n -> byBlueprint.put(n.blueprint(), n));
 
     // Names: dependents come after their dependencies, so walk backwards from the root.
@@ -56,10 +57,10 @@ public final class InstallPlanner {
     Map<String, String> pathOf = new HashMap<>();
     nameOf.put(root.blueprint(), request.name());
     for (int i = nodes.size() - 2; i >= 0; i--) {
-      CatalogClient.Node node = nodes.get(i);
-      CatalogClient.Requirement primary = node.requiredBy().stream()
+      CatalogApi.Node node = nodes.get(i);
+      CatalogApi.Requirement primary = node.requiredBy().stream()
           .filter(r -> nameOf.containsKey(r.blueprint()))
-          .min(Comparator.comparingInt((CatalogClient.Requirement r) -> byBlueprint.get(r.blueprint()).depth()))
+          .min(Comparator.comparingInt((CatalogApi.Requirement r) -> byBlueprint.get(r.blueprint()).depth()))
           .orElseThrow(() -> new IllegalStateException("Resolution is not in install order at " + node.blueprint()));
       String parentPath = pathOf.get(primary.blueprint());
       String alias = primary.alias() != null ? primary.alias() : node.blueprint().substring(3);
@@ -71,7 +72,7 @@ public final class InstallPlanner {
     Map<String, Existing> reusedBy = new LinkedHashMap<>();
     List<FieldProblem> choiceProblems = new ArrayList<>();
     for (var choice : new TreeMap<>(request.choices()).entrySet()) {
-      CatalogClient.Node node = nodes.subList(0, nodes.size() - 1).stream()
+      CatalogApi.Node node = nodes.subList(0, nodes.size() - 1).stream()
           .filter(n -> choice.getKey().equals(pathOf.get(n.blueprint())) || choice.getKey().equals(n.blueprint()))
           .findFirst().orElse(null);
       String pointer = "/choices/" + choice.getKey().replace("~", "~0").replace("/", "~1");
@@ -112,7 +113,7 @@ public final class InstallPlanner {
     Set<String> requested = new LinkedHashSet<>();
     requested.add(root.blueprint());
     for (int i = nodes.size() - 1; i >= 0; i--) {
-      CatalogClient.Node node = nodes.get(i);
+      CatalogApi.Node node = nodes.get(i);
       if (requested.contains(node.blueprint()) && isComposite(details.get(node.blueprint()))) {
         node.dependsOn().forEach(requested::add);
       }
@@ -122,8 +123,8 @@ public final class InstallPlanner {
     List<InstallPlan.Edge> edges = new ArrayList<>();
     List<FieldProblem> nameProblems = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
-    for (CatalogClient.Node node : nodes) {
-      CatalogClient.Detail detail = details.get(node.blueprint());
+    for (CatalogApi.Node node : nodes) {
+      CatalogApi.Detail detail = details.get(node.blueprint());
       if (!needed.contains(node.blueprint()) || reusedBy.containsKey(node.blueprint()) || isComposite(detail)) {
         continue;
       }
@@ -167,20 +168,20 @@ public final class InstallPlanner {
         BillingClient.Quote.unavailable(), warnings, request.team(), null);
   }
 
-  private static void collect(String blueprint, Map<String, CatalogClient.Node> byBlueprint,
+  private static void collect(String blueprint, Map<String, CatalogApi.Node> byBlueprint,
       Map<String, Existing> reused, Set<String> needed) {
     if (!needed.add(blueprint) || reused.containsKey(blueprint)) {
       return;
     }
-    CatalogClient.Node node = byBlueprint.get(blueprint);
+    CatalogApi.Node node = byBlueprint.get(blueprint);
     if (node != null && node.dependsOn() != null) {
       node.dependsOn().forEach(d -> collect(d, byBlueprint, reused, needed));
     }
   }
 
   /** The Applications {@code node} waits for: a composite dependency stands for its members. */
-  private static Set<String> targets(CatalogClient.Node node, Map<String, CatalogClient.Node> byBlueprint,
-      Map<String, CatalogClient.Detail> details, Map<String, Existing> reused, Map<String, String> nameOf) {
+  private static Set<String> targets(CatalogApi.Node node, Map<String, CatalogApi.Node> byBlueprint,
+      Map<String, CatalogApi.Detail> details, Map<String, Existing> reused, Map<String, String> nameOf) {
     Set<String> out = new LinkedHashSet<>();
     for (String dep : node.dependsOn() == null ? List.<String>of() : node.dependsOn()) {
       if (reused.containsKey(dep)) {
@@ -194,12 +195,12 @@ public final class InstallPlanner {
     return out;
   }
 
-  static boolean isComposite(CatalogClient.Detail detail) {
+  static boolean isComposite(CatalogApi.Detail detail) {
     return detail != null && "composite".equals(detail.category());
   }
 
   @SuppressWarnings("unchecked")
-  static List<String> secretKeys(CatalogClient.Detail detail) {
+  static List<String> secretKeys(CatalogApi.Detail detail) {
     if (detail == null || detail.configSchema() == null
         || !(detail.configSchema().get("properties") instanceof Map<?, ?> properties)) {
       return List.of();
@@ -222,7 +223,7 @@ public final class InstallPlanner {
     return copy;
   }
 
-  private static String ranges(CatalogClient.Node node) {
+  private static String ranges(CatalogApi.Node node) {
     return String.join(" and ", node.requiredBy().stream()
         .map(r -> r.blueprint() + " requires (" + r.range() + ")").toList());
   }

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.install;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.ProblemTypes;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.web.problem.FieldProblem;
@@ -315,7 +316,7 @@ public class InstallService {
       throw ProblemException.invalid("The install request is not valid; fix the fields below.", problems);
     }
     Map<String, Object> config = request.config() == null ? Map.of() : request.config();
-    CatalogClient.Validation validation = catalog.validate(request.blueprint(), request.version(), config);
+    CatalogApi.Validation validation = catalog.validate(request.blueprint(), request.version(), config);
     if (!validation.valid()) {
       throw ProblemException.invalid("The config does not match " + request.blueprint() + " "
               + validation.version() + "'s configSchema; fix the values below.",
@@ -325,13 +326,13 @@ public class InstallService {
     Map<String, InstallPlanner.Existing> existing = existingApplications(env.organization());
     // Only the Applications the user chose to reuse are offered (the catalog takes at most 500).
     java.util.Collection<String> chosen = request.choices() == null ? List.of() : request.choices().values();
-    List<CatalogClient.ExistingApplication> candidates = existing.values().stream()
+    List<CatalogApi.ExistingApplication> candidates = existing.values().stream()
         .filter(e -> e.environment().equals(env.name()) && chosen.contains(e.application()))
-        .map(e -> new CatalogClient.ExistingApplication(e.application(), e.environment(), e.blueprint(), e.version()))
+        .map(e -> new CatalogApi.ExistingApplication(e.application(), e.environment(), e.blueprint(), e.version()))
         .toList();
-    CatalogClient.Resolution resolution = catalog.resolve(env.organization(), request.blueprint(),
+    CatalogApi.Resolution resolution = catalog.resolve(env.organization(), request.blueprint(),
         validation.version(), config, candidates);
-    Map<String, CatalogClient.Detail> details = details(env.organization(), resolution.nodes());
+    Map<String, CatalogApi.Detail> details = details(env.organization(), resolution.nodes());
     InstallPlan plan = InstallPlanner.plan(new InstallPlanner.Request(envName, sovereign.domain(), request.name(),
             request.choices() == null ? Map.of() : request.choices(),
             ApplicationRepositoryLayout.branches(organizationEnvironments(env.organization())), team),
@@ -426,11 +427,11 @@ public class InstallService {
   }
 
   /** Blueprint details of every node, fetched concurrently (the catalog answers each from memory). */
-  private Map<String, CatalogClient.Detail> details(String organization, List<CatalogClient.Node> nodes) {
-    Map<String, CatalogClient.Detail> out = new LinkedHashMap<>();
+  private Map<String, CatalogApi.Detail> details(String organization, List<CatalogApi.Node> nodes) {
+    Map<String, CatalogApi.Detail> out = new LinkedHashMap<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Map<String, Future<CatalogClient.Detail>> futures = new LinkedHashMap<>();
-      for (CatalogClient.Node node : nodes) {
+      Map<String, Future<CatalogApi.Detail>> futures = new LinkedHashMap<>();
+      for (CatalogApi.Node node : nodes) {
         futures.put(node.blueprint(), pool.submit(() -> catalog.detail(organization, node.blueprint(),
             node.version())));
       }

@@ -2,6 +2,8 @@ package io.catalyst.provisioning.runtime;
 
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +63,7 @@ public class ApplicationStatusUpdater {
         .orElse(ApplicationStatus.State.INSTALLING);
     ApplicationStatus.Card card = new ApplicationStatus.Card(state, c.readyPods(), c.desiredPods(), c.reason(),
         c.changedAt() != null ? c.changedAt() : c.updatedAt(), c.observedAt(), c.generation());
-    ApplicationStatus.Outcome outcome = ApplicationStatus.apply(card, event.observation(clock.instant()));
+    ApplicationStatus.Outcome outcome = ApplicationStatus.apply(card, observation(event, clock.instant()));
     if (!outcome.applied()) {
       log.debug("Status of {}/{} ignored: {}", event.organization(), event.application(), outcome.ignoredBecause());
       return Optional.empty();
@@ -83,7 +85,7 @@ public class ApplicationStatusUpdater {
     RuntimeEvents.StatusChanged changed = new RuntimeEvents.StatusChanged(event.organization(), c.environment(),
         event.application(), next.state().label(), c.status(), next.readyPods(), next.desiredPods(), next.reason(),
         next.changedAt());
-    outbox.publish(CatalystEvent.of("application.status-changed.v1",
+    outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_STATUS_CHANGED,
             "applications/" + event.organization() + "/" + event.application(), event.organization(), changed)
         .inEnvironment(c.environment()).by("runtime"));
     long id = streams.record(changed); // the SSE event id; every replica's streams read it (Last-Event-ID replay)
@@ -98,6 +100,13 @@ public class ApplicationStatusUpdater {
       streams.publish(id, changed);
     }
     return Optional.of(changed);
+  }
+
+  /** The runtime's report as the state machine reads it; observed now when the report carries no time. */
+  private static ApplicationStatus.Observation observation(RuntimeEvents.Status s, Instant fallbackTime) {
+    return new ApplicationStatus.Observation(s.organization(), s.environment(), s.application(), s.phase(),
+        s.readyPods(), s.desiredPods(), s.reason(), s.observedCommit(), s.time() != null ? s.time() : fallbackTime,
+        s.observedGeneration());
   }
 
   private static Instant instant(Timestamp t) {

@@ -3,6 +3,7 @@ package io.catalyst.provisioning.runtime;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,15 +1,16 @@
 package io.catalyst.provisioning.runtime;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.catalyst.platform.events.Inbox;
+import io.catalyst.platform.events.CatalystEventHandler;
+import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.InboundEvent;
 import io.catalyst.platform.events.MalformedEventException;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.promotion.contract.PromotionEvents;
+import io.catalyst.promotion.contract.PromotionEvents.Promotion;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,39 +22,26 @@ import org.springframework.stereotype.Component;
  *       the runtime reports the outcome);
  *   <li>{@code …rejected.v1} and {@code …cancelled.v1} → back to the state before {@code Pending approval}.
  * </ul>
- * Data (the contract promotion-service publishes; unknown fields ignored): {@code {organization, promotion,
- * application, sourceEnvironment, targetEnvironment, requestedBy, decidedBy, reason}}.
+ * Data: promotion-service's contract {@link PromotionEvents.Promotion} ({@code contracts/promotion}).
  */
 @Component
+@CatalystEventListener(topics = Topics.PROMOTION, consumer = PromotionListener.CONSUMER)
 class PromotionListener {
 
   static final String CONSUMER = "provisioning-promotion";
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Promotion(String organization, String promotion, String application, String sourceEnvironment,
-      String targetEnvironment, String requestedBy, String decidedBy, String reason) {}
-
-  private final Inbox inbox;
   private final ApplicationStatusUpdater updater;
   private final JdbcClient jdbc;
 
-  PromotionListener(Inbox inbox, ApplicationStatusUpdater updater, JdbcClient jdbc) {
-    this.inbox = inbox;
+  PromotionListener(ApplicationStatusUpdater updater, JdbcClient jdbc) {
     this.updater = updater;
     this.jdbc = jdbc;
   }
 
-  @KafkaListener(topics = Topics.PROMOTION, groupId = CONSUMER)
-  void on(ConsumerRecord<String, byte[]> record) {
-    inbox.receive(record, CONSUMER, this::handle);
-  }
-
-  void handle(InboundEvent event) {
-    String decision = decision(event);
-    if (decision == null) {
-      return;
-    }
-    Promotion p = event.data(Promotion.class);
+  @CatalystEventHandler({PromotionEvents.REQUESTED, PromotionEvents.APPROVED, PromotionEvents.MERGED,
+      PromotionEvents.REJECTED, PromotionEvents.CANCELLED})
+  void handle(Promotion p, InboundEvent event) {
+    String decision = PromotionEvents.decision(event.type());
     String organization = p.organization() != null ? p.organization() : event.organization();
     String environment = p.targetEnvironment() != null ? p.targetEnvironment() : event.environment();
     if (organization == null || p.application() == null || environment == null) {
@@ -104,15 +92,5 @@ class PromotionListener {
     }
     updater.apply(new RuntimeEvents.Status(organization, environment, p.application(), phase.replace(" ", ""),
         ready, desired, reason, null, time, null));
-  }
-
-  /** {@code requested}, {@code approved}, {@code merged}, {@code rejected}, {@code cancelled}; null for others. */
-  static String decision(InboundEvent event) {
-    for (String d : new String[] {"requested", "approved", "merged", "rejected", "cancelled"}) {
-      if (event.is("promotion", "promotion." + d + ".v1")) {
-        return d;
-      }
-    }
-    return null;
   }
 }

@@ -1,13 +1,16 @@
 package io.catalyst.provisioning.runtime;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.catalyst.platform.events.CatalystEvent;
-import io.catalyst.platform.events.Inbox;
+import io.catalyst.platform.events.CatalystEventHandler;
+import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.application.Applications;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.ProvisioningEvents;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.githost.GitPushed;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.time.Clock;
@@ -15,14 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,16 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "catalyst.provisioning.runtime", havingValue = "simulated")
+@CatalystEventListener(topics = Topics.PROVISIONING, consumer = SimulatedRuntime.CONSUMER)
 public class SimulatedRuntime implements DisposableBean {
 
   static final String CONSUMER = "provisioning-simulated-runtime";
   private static final Logger log = LoggerFactory.getLogger(SimulatedRuntime.class);
 
-  /** The part of {@code application.installed.v1} the simulation needs. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Installed(String organization, String environment, String application) {}
-
-  private final Inbox inbox;
   private final Outbox outbox;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -58,9 +55,8 @@ public class SimulatedRuntime implements DisposableBean {
   private final Duration delay;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-  SimulatedRuntime(Inbox inbox, Outbox outbox, JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
+  SimulatedRuntime(Outbox outbox, JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
       Clock clock, @Value("${catalyst.provisioning.simulated-runtime.delay:PT2S}") Duration delay) {
-    this.inbox = inbox;
     this.outbox = outbox;
     this.jdbc = jdbc;
     this.tx = tx;
@@ -75,24 +71,20 @@ public class SimulatedRuntime implements DisposableBean {
     log.info("Simulated runtime on: installed Applications report Running after {}", delay);
   }
 
-  @KafkaListener(topics = Topics.PROVISIONING, groupId = CONSUMER)
-  void on(ConsumerRecord<String, byte[]> record) {
-    inbox.receive(record, CONSUMER, event -> {
-      if (event.is("provisioning", "application.installed.v1")) {
-        Installed installed = event.data(Installed.class);
-        report(installed.organization(), installed.environment(), installed.application(), "Installing", 0, 1,
-            null);
-        afterCommit(() -> settle(installed.organization(), installed.environment(), installed.application()));
-      } else if (event.is("provisioning", "git.pushed.v1")) {
-        GitPushed pushed = event.data(GitPushed.class);
-        if (pushed.environment() == null || !"updated".equals(pushed.change()) || !installed(pushed.owner(),
-            pushed.environment(), pushed.repository())) {
-          return;
-        }
-        report(pushed.owner(), pushed.environment(), pushed.repository(), "Updating", 1, 1, null);
-        afterCommit(() -> settle(pushed.owner(), pushed.environment(), pushed.repository()));
-      }
-    });
+  @CatalystEventHandler(ProvisioningEvents.APPLICATION_INSTALLED)
+  void installed(ApplicationEvents.Installed installed) {
+    report(installed.organization(), installed.environment(), installed.application(), "Installing", 0, 1, null);
+    afterCommit(() -> settle(installed.organization(), installed.environment(), installed.application()));
+  }
+
+  @CatalystEventHandler(ProvisioningEvents.GIT_PUSHED)
+  void pushed(GitPushed pushed) {
+    if (pushed.environment() == null || !"updated".equals(pushed.change()) || !installed(pushed.owner(),
+        pushed.environment(), pushed.repository())) {
+      return;
+    }
+    report(pushed.owner(), pushed.environment(), pushed.repository(), "Updating", 1, 1, null);
+    afterCommit(() -> settle(pushed.owner(), pushed.environment(), pushed.repository()));
   }
 
   /** After the delay: the outcome the Application's values ask for. */

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.runtime;
 
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;

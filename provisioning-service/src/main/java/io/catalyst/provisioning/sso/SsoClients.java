@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.sso;
 
+import io.catalyst.identity.contract.IdentityApi;
 import io.catalyst.platform.web.client.DependencyRefusal;
 import io.catalyst.provisioning.identity.IdentityClient;
 import java.util.LinkedHashMap;
@@ -45,9 +46,9 @@ public class SsoClients {
   }
 
   /** Registers (or brings up to date) the Application's client; idempotent. */
-  public IdentityClient.SsoClient register(String organization, String environment, String application,
+  public IdentityApi.SsoClient register(String organization, String environment, String application,
       String hostname, Map<String, Object> values) {
-    return identity.registerSsoClient(organization, application, new IdentityClient.SsoRegistration(environment,
+    return identity.registerSsoClient(organization, application, new IdentityApi.SsoRegistration(environment,
         redirectUris(hostname, values), application));
   }
 
@@ -67,7 +68,7 @@ public class SsoClients {
   }
 
   /** {@code secrets/sso.yaml}: the client secret comes from the secret store through {@code secretRef}. */
-  public static String externalSecret(String application, IdentityClient.SsoClient client) {
+  public static String externalSecret(String application, IdentityApi.SsoClient client) {
     return """
         # The OIDC client of %1$s at identity-service (client %2$s). Only a reference: the secret store resolves
         # %3$s; the secret itself is never in Git.
@@ -93,7 +94,7 @@ public class SsoClients {
   /** The values with the client's public coordinates: {@code sso.issuer}, {@code sso.clientId}, the secret's name. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> values(String application, Map<String, Object> values,
-      IdentityClient.SsoClient client) {
+      IdentityApi.SsoClient client) {
     Map<String, Object> out = new LinkedHashMap<>(values == null ? Map.of() : values);
     Map<String, Object> sso = new LinkedHashMap<>(out.get("sso") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of());

@@ -213,6 +213,9 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
         "environments/" + env + "/applications/pharmacy-shop.yaml")).isEmpty();
     assertThat(outboxData("application.uninstalled.v1", "applications/" + org + "/pharmacy-shop"))
         .contains("\"application\":\"pharmacy-shop\"", "\"environment\":\"" + env + "\"");
+    assertThat(outboxRecord("application.uninstalled.v1", "applications/" + org + "/pharmacy-shop",
+        io.catalyst.provisioning.contract.ApplicationEvents.Uninstalled.class))
+        .extracting("organization", "environment", "application").containsExactly(org, env, "pharmacy-shop");
     assertThat(JSON.readTree(call("GET", base(env) + "/applications", admin).body()).get("total").asInt())
         .isEqualTo(4);
     assertThat(call("DELETE", base(env) + "/applications/pharmacy-shop", admin).statusCode()).isEqualTo(404);

@@ -3,6 +3,7 @@ package io.catalyst.provisioning.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.platform.events.CloudEventHeaders;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
@@ -145,14 +146,14 @@ class EnvironmentIT extends ProvisioningIntegrationTest {
         .query(Long.class).single()).isEqualTo(1);
   }
 
-  private static ProducerRecord<String, byte[]> organizationCreated(String id, String org) {
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.IDENTITY, org, ("{\"organization\":\"" + org
-        + "\",\"displayName\":\"Bakery\",\"createdBy\":\"u-1\",\"style\":\"sme\",\"plan\":\"s\"}")
-        .getBytes(StandardCharsets.UTF_8));
+  /** identity's contract record, written by the application's mapper (the one identity's outbox writes with). */
+  private ProducerRecord<String, byte[]> organizationCreated(String id, String org) {
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.IDENTITY, org, jsonMapper.writeValueAsString(
+        new IdentityEvents.OrganizationCreated(org, "Bakery", "u-1", "sme")).getBytes(StandardCharsets.UTF_8));
     header(r, CloudEventHeaders.SPECVERSION, "1.0");
     header(r, CloudEventHeaders.ID, id);
     header(r, CloudEventHeaders.SOURCE, "/sovereigns/local/services/identity");
-    header(r, CloudEventHeaders.TYPE, "io.catalyst.identity.organization.created.v1");
+    header(r, CloudEventHeaders.TYPE, IdentityEvents.PREFIX + IdentityEvents.ORGANIZATION_CREATED);
     header(r, CloudEventHeaders.SUBJECT, "organizations/" + org);
     header(r, CloudEventHeaders.TIME, Instant.now().toString());
     return r;

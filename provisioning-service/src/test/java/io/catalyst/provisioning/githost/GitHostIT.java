@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
+import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.support.GitCli;
 import java.net.URI;
@@ -53,6 +54,10 @@ class GitHostIT extends ProvisioningIntegrationTest {
     String event = outboxData("git.pushed.v1", "repos/" + ORG + "/" + app);
     assertThat(event).contains("\"branch\":\"develop\"", "\"environment\":\"bank-dhofar-dev\"",
         "\"newSha\":\"" + head + "\"", "\"pusher\":\"layla\"", "Two replicas on dev", "\"change\":\"updated\"");
+    // As catalog and the simulated runtime read it (contracts/provisioning).
+    GitPushed pushed = outboxRecord("git.pushed.v1", "repos/" + ORG + "/" + app, GitPushed.class);
+    assertThat(pushed).extracting("owner", "repository", "branch", "environment", "newSha", "change")
+        .containsExactly(ORG, app, "develop", ORG + "-dev", head, "updated");
     // The relay ships it to Kafka.
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
         select count(*) from catalyst_outbox where subject = :s and type like '%git.pushed.v1' and published_at is not null""")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.gitops.CatalystConfig;
@@ -138,6 +139,16 @@ class InstallIT extends ProvisioningIntegrationTest {
         .contains("\"blueprint\":\"bp-erpnext\"", "\"version\":\"15.70.2\"", "\"blueprintVersion\":\"15.70.2\"",
             "\"repo\":\"" + org + "/pharmacy-erp\"", "\"organization\":\"" + org + "\"",
             "\"environment\":\"" + env + "\"", "pharmacy-db");
+    // As catalog reads it (contracts/provisioning): a part of the bundle names the bundle (its install count).
+    ApplicationEvents.Installed installed = outboxRecord("application.installed.v1",
+        "applications/" + org + "/pharmacy-erp", ApplicationEvents.Installed.class);
+    assertThat(installed.application()).isEqualTo("pharmacy-erp");
+    assertThat(installed.environment()).isEqualTo(env);
+    assertThat(installed.blueprint()).isEqualTo("bp-erpnext");
+    assertThat(installed.blueprintVersion()).isEqualTo("15.70.2");
+    assertThat(installed.status()).isEqualTo("Installing");
+    assertThat(installed.bundle()).isEqualTo("bp-bundle-pharmacy");
+    assertThat(installed.install()).isNotBlank();
     assertThat(installedEvents(org)).isEqualTo(PHARMACY_APPS.size());
     String planId = plan.get("id").asString();
     assertThat(outboxData("install.applied.v1", "installs/" + planId)).as("one install.applied for the plan")

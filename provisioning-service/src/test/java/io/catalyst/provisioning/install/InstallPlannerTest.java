@@ -3,10 +3,11 @@ package io.catalyst.provisioning.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.catalog.CatalogClient;
-import io.catalyst.provisioning.catalog.CatalogClient.Node;
-import io.catalyst.provisioning.catalog.CatalogClient.Requirement;
+import io.catalyst.catalog.contract.CatalogApi.Node;
+import io.catalyst.catalog.contract.CatalogApi.Requirement;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,14 +21,14 @@ class InstallPlannerTest {
   private static final EnvironmentName ENV = EnvironmentName.parse("acme-prod").orElseThrow();
 
   /** bp-shop (composite) → app (bp-web) → db (bp-pg); bp-shop → cache (bp-kv); bp-web → cache (bp-kv). */
-  private static CatalogClient.Resolution shop() {
+  private static CatalogApi.Resolution shop() {
     List<Node> nodes = List.of(
         node("bp-pg", 2, List.of(), new Requirement("bp-web", "1.0.0", "db", "^16")),
         node("bp-kv", 1, List.of(), new Requirement("bp-shop", "1.0.0", "cache", "^8"),
             new Requirement("bp-web", "1.0.0", "cache", "^8")),
         node("bp-web", 1, List.of("bp-pg", "bp-kv"), new Requirement("bp-shop", "1.0.0", "app", "^1")),
         node("bp-shop", 0, List.of("bp-web", "bp-kv")));
-    return new CatalogClient.Resolution("bp-shop", "1.0.0", true, nodes, List.of(), List.of(), List.of());
+    return new CatalogApi.Resolution("bp-shop", "1.0.0", true, nodes, List.of(), List.of(), List.of());
   }
 
   private static Node node(String blueprint, int depth, List<String> dependsOn, Requirement... requiredBy) {
@@ -35,8 +36,8 @@ class InstallPlannerTest {
         new LinkedHashMap<>(Map.of("name", "{{ .application.name }}")), dependsOn, List.of(), List.of(), null);
   }
 
-  private static Map<String, CatalogClient.Detail> details() {
-    Map<String, CatalogClient.Detail> d = new LinkedHashMap<>();
+  private static Map<String, CatalogApi.Detail> details() {
+    Map<String, CatalogApi.Detail> d = new LinkedHashMap<>();
     d.put("bp-shop", detail("bp-shop", "composite", Map.of()));
     d.put("bp-web", detail("bp-web", "cms", Map.of("properties", Map.of("adminPassword",
         Map.of("type", "string", "x-catalyst-ui-hint", "password")))));
@@ -45,13 +46,13 @@ class InstallPlannerTest {
     return d;
   }
 
-  private static CatalogClient.Detail detail(String name, String category, Map<String, Object> schema) {
-    return new CatalogClient.Detail(name, name, category, "listed", null, "1.0.0", "sha256:" + name, null, schema,
+  private static CatalogApi.Detail detail(String name, String category, Map<String, Object> schema) {
+    return new CatalogApi.Detail(name, name, category, "listed", null, "1.0.0", "sha256:" + name, null, schema,
         null, List.of());
   }
 
   private static InstallPlan plan(String name, Map<String, String> choices, Map<String, InstallPlanner.Existing> existing,
-      CatalogClient.Resolution resolution) {
+      CatalogApi.Resolution resolution) {
     return InstallPlanner.plan(new InstallPlanner.Request(ENV, "sov.example", name, choices,
         List.of("develop", "staging", "main"), "team-shop"), resolution, Map.of("title", "Shop"), details(), existing);
   }
@@ -79,9 +80,9 @@ class InstallPlannerTest {
     Node web = shop().nodes().get(2);
     List<Node> nodes = new ArrayList<>(shop().nodes());
     nodes.set(2, new Node(web.blueprint(), web.version(), web.depth(), web.requiredBy(), web.config(),
-        web.dependsOn(), List.of(new CatalogClient.ExistingApplication("site", "acme-prod", "bp-web", "1.0.0")),
+        web.dependsOn(), List.of(new CatalogApi.ExistingApplication("site", "acme-prod", "bp-web", "1.0.0")),
         List.of(), null));
-    CatalogClient.Resolution resolution = new CatalogClient.Resolution("bp-shop", "1.0.0", true, nodes, List.of(),
+    CatalogApi.Resolution resolution = new CatalogApi.Resolution("bp-shop", "1.0.0", true, nodes, List.of(),
         List.of(), List.of());
     InstallPlan plan = plan("shop", Map.of("app", "site"), Map.of("site",
         new InstallPlanner.Existing("site", "acme-prod", "bp-web", "1.0.0")), resolution);
@@ -112,7 +113,7 @@ class InstallPlannerTest {
   void aPlainBlueprintIsOneApplicationWithItsDependencies() {
     List<Node> nodes = List.of(node("bp-pg", 1, List.of(), new Requirement("bp-web", "1.0.0", "db", "^16")),
         node("bp-web", 0, List.of("bp-pg")));
-    InstallPlan plan = plan("blog", Map.of(), Map.of(), new CatalogClient.Resolution("bp-web", "1.0.0", true, nodes,
+    InstallPlan plan = plan("blog", Map.of(), Map.of(), new CatalogApi.Resolution("bp-web", "1.0.0", true, nodes,
         List.of(), List.of(), List.of()));
     assertThat(plan.composite()).isFalse();
     assertThat(plan.applications()).extracting(InstallPlan.PlannedApplication::name).containsExactly("blog-db", "blog");

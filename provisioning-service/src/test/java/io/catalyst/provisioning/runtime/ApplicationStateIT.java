@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.contract.ApplicationEvents;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
-import io.catalyst.provisioning.install.ApplicationEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +62,7 @@ class ApplicationStateIT extends ProvisioningIntegrationTest {
           .param("o", org).param("a", app).param("e", environment).param("now", now).update();
       outbox.publish(CatalystEvent.of("application.installed.v1", "applications/" + org + "/" + app, org,
               new ApplicationEvents.Installed(org, environment, app, "bp-erpnext", "15.70.2", "15.70.2", List.of(),
-                  org + "/" + app, "Installing", false, "00000000-0000-0000-0000-000000000000"))
+                  org + "/" + app, "Installing", false, "00000000-0000-0000-0000-000000000000", null))
           .inEnvironment(environment).by("root"));
     });
     return environment;
@@ -86,6 +87,10 @@ class ApplicationStateIT extends ProvisioningIntegrationTest {
     String data = outboxData("application.status-changed.v1", "applications/state-run/erp");
     assertThat(data).contains("\"status\":\"Running\"", "\"previousStatus\":\"Installing\"",
         "\"environment\":\"" + env + "\"", "\"readyPods\":1", "\"desiredPods\":1", "\"organization\":\"state-run\"");
+    RuntimeEvents.StatusChanged changed = outboxRecord("application.status-changed.v1", "applications/state-run/erp",
+        RuntimeEvents.StatusChanged.class);
+    assertThat(changed).extracting("organization", "environment", "application", "status", "previousStatus")
+        .containsExactly("state-run", env, "erp", "Running", "Installing");
     // The runtime's own events went to catalyst.runtime.v1, not this service's topic.
     assertThat(jdbc.sql("select count(*) from catalyst_outbox where type = :t and topic = 'catalyst.runtime.v1' "
             + "and subject = 'applications/state-run/erp'").param("t", RuntimeEvents.STATUS_TYPE)

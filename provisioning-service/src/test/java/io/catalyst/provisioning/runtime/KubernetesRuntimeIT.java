@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

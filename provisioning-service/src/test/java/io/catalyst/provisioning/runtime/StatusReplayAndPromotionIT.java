@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.promotion.contract.PromotionEvents;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -122,8 +123,7 @@ class StatusReplayAndPromotionIT extends ProvisioningIntegrationTest {
   void promotion(String org, String env, String app, String decision, String id) {
     tx.executeWithoutResult(s -> outbox.publishAs("promotion-service", Topics.PROMOTION, new CatalystEvent(
         "io.catalyst.promotion.promotion." + decision + ".v1", "promotions/" + org + "/" + id, org, env, "layla",
-        Map.of("organization", org, "promotion", id, "application", app, "sourceEnvironment", org + "-stg",
-            "targetEnvironment", env, "requestedBy", "layla", "decidedBy", "sara", "reason", "not this week"))));
+        new PromotionEvents.Promotion(org, id, app, org + "-stg", env, "layla", "sara", "not this week"))));
   }
 
   String status(String org, String app) {

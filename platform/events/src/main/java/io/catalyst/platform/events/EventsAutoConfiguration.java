@@ -84,6 +84,13 @@ public class EventsAutoConfiguration {
     return new Inbox(jdbc, json);
   }
 
+  /** The Kafka listeners of the {@link CatalystEventListener} beans. */
+  @Bean
+  @ConditionalOnMissingBean
+  CatalystEventListeners catalystEventListeners(Inbox inbox) {
+    return new CatalystEventListeners(inbox);
+  }
+
   /**
    * Bounded retries with exponential backoff, then the record goes to {@code <topic>.DLT} (with the failure in its
    * headers) and the consumer moves on. Malformed records skip the retries.

@@ -12,10 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * handler's writes commit in one transaction; if the handler fails, neither stays, and the error handler retries
  * the record, then dead-letters it.
  *
- * <pre>{@code @KafkaListener(topics = Topics.PROVISIONING, groupId = "catalog-usage")
- * void on(ConsumerRecord<String, byte[]> record) {
- *   inbox.receive(record, "catalog-usage", event -> usage.apply(event.data(Installed.class)));
- * }}</pre>
+ * <p>Services do not call it themselves: a {@link CatalystEventListener} bean's records go through it (see
+ * {@link EventDispatcher}).
  */
 public class Inbox {
 

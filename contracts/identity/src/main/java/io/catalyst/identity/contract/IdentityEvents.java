@@ -1,4 +1,4 @@
-package io.catalyst.identity.events;
+package io.catalyst.identity.contract;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,12 @@ import java.util.List;
  * audit) depend on them.
  */
 public final class IdentityEvents {
+
+  /**
+   * What completes the names below to CloudEvents types (identity's outbox adds it when publishing; a consumer's
+   * {@code @CatalystEventHandler(IdentityEvents.PREFIX + IdentityEvents.ORGANIZATION_CREATED)} names the full type).
+   */
+  public static final String PREFIX = "io.catalyst.identity.";
 
   public static final String USER_SIGNED_UP = "user.signed-up.v1";
   public static final String ORGANIZATION_CREATED = "organization.created.v1";

@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.githost;
+package io.catalyst.provisioning.contract;
 
 import java.util.List;
 

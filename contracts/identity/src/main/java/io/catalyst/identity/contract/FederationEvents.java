@@ -1,11 +1,12 @@
-package io.catalyst.identity.federation;
+package io.catalyst.identity.contract;
 
 import java.util.List;
 
 /**
- * Events of identity federation on {@code catalyst.identity.v1} (type {@code io.catalyst.identity.<name>}, record
- * key {@code _sovereign}: a provider belongs to the Sovereign, not to one Organization). A federated user's first
- * login also publishes {@code member.joined.v1} (without invitation) for the Organization it joined.
+ * Events of identity federation on {@code catalyst.identity.v1} (type {@code io.catalyst.identity.<name>}, see
+ * {@link IdentityEvents#PREFIX}; record key {@code _sovereign}: a provider belongs to the Sovereign, not to one
+ * Organization). A federated user's first login also publishes {@code member.joined.v1} (without invitation) for
+ * the Organization it joined.
  */
 public final class FederationEvents {
 

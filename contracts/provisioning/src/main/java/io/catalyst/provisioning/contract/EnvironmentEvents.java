@@ -1,8 +1,8 @@
-package io.catalyst.provisioning.environment;
+package io.catalyst.provisioning.contract;
 
 import java.util.List;
 
-/** The data of {@code io.catalyst.provisioning.environment.*.v1} events (this service's public contract). */
+/** The data of {@code io.catalyst.provisioning.environment.*.v1} events (types in {@link ProvisioningEvents}). */
 public final class EnvironmentEvents {
 
   /** {@code environment.created.v1}. */

@@ -1,12 +1,9 @@
-package io.catalyst.provisioning.install;
+package io.catalyst.provisioning.contract;
 
 import java.util.List;
 
 /** The data of {@code io.catalyst.provisioning.install.*.v1} events: the outcome of applying an install plan. */
 public final class InstallEvents {
-
-  public static final String APPLIED = "install.applied.v1";
-  public static final String ROLLED_BACK = "install.rolled-back.v1";
 
   /**
    * {@code install.applied.v1}: every Application of the plan is installed (each also has its

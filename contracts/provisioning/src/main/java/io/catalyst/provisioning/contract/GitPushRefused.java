@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.githost;
+package io.catalyst.provisioning.contract;
 
 /**
  * Event {@code io.catalyst.provisioning.git.push.refused.v1}: the Git host refused a ref of a push (audit records
@@ -18,7 +18,6 @@ package io.catalyst.provisioning.githost;
 public record GitPushRefused(String owner, String repository, String ref, String branch, String environment,
     String rule, String reason, String pusher, String oldSha, String newSha) {
 
-  public static final String TYPE = "git.push.refused.v1";
   public static final String RULE_POLICY = "policy";
   public static final String RULE_CODEOWNERS = "codeowners";
   public static final String RULE_SECRETS = "secrets";

@@ -5,6 +5,9 @@ import java.util.List;
 /** Data of the events catalog-service publishes (topic {@code catalyst.catalog.v1}). */
 public final class CatalogEvents {
 
+  /** What completes the names below to CloudEvents types (catalog's outbox adds it when publishing). */
+  public static final String PREFIX = "io.catalyst.catalog.";
+
   /** {@code io.catalyst.catalog.blueprint.version.published.v1}. */
   public static final String VERSION_PUBLISHED = "blueprint.version.published.v1";
   /** {@code io.catalyst.catalog.blueprint.version.deprecated.v1}. */

@@ -1,0 +1,39 @@
+package io.catalyst.promotion.contract;
+
+import java.util.List;
+
+/**
+ * The CloudEvents types promotion-service publishes on {@code catalyst.promotion.v1} (record key: the Organization)
+ * and their data. provisioning-service turns them into the target Application's card state.
+ */
+public final class PromotionEvents {
+
+  private static final String PREFIX = "io.catalyst.promotion.";
+
+  public static final String REQUESTED = PREFIX + "promotion.requested.v1";
+  public static final String APPROVED = PREFIX + "promotion.approved.v1";
+  public static final String MERGED = PREFIX + "promotion.merged.v1";
+  public static final String REJECTED = PREFIX + "promotion.rejected.v1";
+  public static final String CANCELLED = PREFIX + "promotion.cancelled.v1";
+
+  /** Every decision of a promotion's life, in the order they may happen. */
+  public static final List<String> ALL = List.of(REQUESTED, APPROVED, MERGED, REJECTED, CANCELLED);
+
+  /**
+   * The data of every promotion event: {@code application} promoted from {@code sourceEnvironment} to
+   * {@code targetEnvironment}; {@code decidedBy} and {@code reason} once decided.
+   */
+  public record Promotion(String organization, String promotion, String application, String sourceEnvironment,
+      String targetEnvironment, String requestedBy, String decidedBy, String reason) {}
+
+  /** {@code requested} for {@code io.catalyst.promotion.promotion.requested.v1}; null for another type. */
+  public static String decision(String type) {
+    if (type == null || !type.startsWith(PREFIX + "promotion.") || !type.endsWith(".v1")) {
+      return null;
+    }
+    String d = type.substring((PREFIX + "promotion.").length(), type.length() - ".v1".length());
+    return ALL.contains(type) ? d : null;
+  }
+
+  private PromotionEvents() {}
+}
