@@ -28,6 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -147,7 +148,9 @@ class SecurityConfiguration {
             .authorizedClientRepository(authorizedClients)
             .authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(registrations))
             .authenticationFailureHandler((filterExchange, failure) -> problems.write(filterExchange.getExchange(),
-                HttpStatus.UNAUTHORIZED, "Sign-in did not complete (" + failure.getMessage()
+                HttpStatus.UNAUTHORIZED, "Sign-in did not complete ("
+                    + (failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
+                        : "the sign-in could not be checked")
                     + "); start again at " + LOGIN_START)))
         .logout(logout -> logout
             .logoutUrl("/logout")

@@ -3,6 +3,12 @@ package io.catalyst.platform.web;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.web.problem.ExceptionTranslator;
+import io.catalyst.platform.web.problem.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.util.unit.DataSize;
 import io.catalyst.platform.web.security.CachingTokenIntrospector;
 import io.catalyst.platform.web.security.CallerArgumentResolver;
 import io.catalyst.platform.web.security.CatalystBearerAuthentication;
@@ -196,6 +202,26 @@ public class ServiceKitAutoConfiguration {
         .addFilterAfter(new PersonalAccessTokenScopeFilter(problems), BearerTokenAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
+  }
+
+  /**
+   * Requests Tomcat refuses before Spring sees them (headers over {@code server.max-http-request-header-size}) are
+   * answered as problems, not Tomcat's HTML page.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+  static class TomcatProblemsConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> catalystTomcatErrorReport(
+        @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+      return factory -> factory.addContextCustomizers(context -> {
+        if (context.getParent() instanceof StandardHost host) {
+          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          host.getPipeline().addValve(new ProblemErrorReportValve(maxHeaderSize.toBytes()));
+        }
+      });
+    }
   }
 
   @Bean

@@ -138,6 +138,17 @@ class ServiceKitTest {
     assertThat(detail(response)).isEqualTo("The request is not valid: /name must not be blank.");
   }
 
+  @Test
+  void headersLargerThanTheLimitAreAProblemToo() throws Exception {
+    var request = HttpRequest.newBuilder(uri("/api/v1/kit/orgs/muscatpharmacy"))
+        .header("Authorization", "Bearer " + "a".repeat(20_000)).GET().build();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(431);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("headers are larger than");
+    assertNoInternals(response);
+  }
+
   private static void assertNoInternals(HttpResponse<String> response) {
     assertThat(response.body()).doesNotContain("io.catalyst", "java.", "tools.jackson", "com.fasterxml",
         "Exception", "KitTestApplication", "NewApplication", "public ", "`", "type  ", "(token");

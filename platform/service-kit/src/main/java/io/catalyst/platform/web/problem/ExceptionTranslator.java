@@ -1,5 +1,6 @@
 package io.catalyst.platform.web.problem;
 
+import io.catalyst.platform.core.ProblemTexts;
 import io.catalyst.platform.core.ProblemTypes;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -222,23 +222,17 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * The last guard of the contract that a 4xx detail is written for a person: a detail that names a Java type,
-   * package or method (a message passed through from a library or a careless throw) is replaced by a plain one
-   * and logged, so it is found and fixed.
+   * The last guard of the contract that a 4xx detail is written for a person (the rule of {@link ProblemTexts}): a
+   * detail that names a Java package or an exception is replaced by a plain one and logged, so it is found and fixed.
    */
-  static final Pattern INTERNALS = Pattern.compile(
-      "\\b(?:io\\.catalyst|java|javax|jakarta|tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.hibernate"
-          + "|org\\.apache)\\.[a-z]\\w*|\\w+Exception\\b");
-
   private static void guardDetail(ProblemDetail body, HttpStatusCode status) {
     String detail = body.getDetail();
-    if (!status.is4xxClientError() || detail == null || !INTERNALS.matcher(detail).find()) {
+    if (!status.is4xxClientError() || !ProblemTexts.namesInternals(detail)) {
       return;
     }
     log.warn("A {} problem's detail named internals and was replaced: {}", status.value(), detail);
     HttpStatus known = HttpStatus.resolve(status.value());
-    body.setDetail("The request was refused (" + status.value()
-        + (known != null ? " " + known.getReasonPhrase() : "") + "). Check it against the API documentation.");
+    body.setDetail(ProblemTexts.plain(status.value(), known != null ? known.getReasonPhrase() : null));
   }
 
   private String traceId() {
