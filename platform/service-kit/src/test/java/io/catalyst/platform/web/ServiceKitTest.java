@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The error contract and the caller rules every service inherits, over real HTTP with real tokens. */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=4KB",
-        "spring.application.name=kit-service", "catalyst.security.suspension-refresh=0"})
+        "spring.application.name=kit-service", "catalyst.security.suspension-refresh=0",
+        "springdoc.api-docs.path=/api/v1/kit/api-docs"})
 @EmbeddedInfrastructure(kafka = false)
 class ServiceKitTest {
 
@@ -246,6 +247,16 @@ class ServiceKitTest {
     var metrics = send("GET", "/actuator/prometheus", TestTokens.user("root").roles("sovereign-admin").sign(), null);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("sovereign=\"local\"");
+  }
+
+  @Test
+  void theApiDocumentIsPublicAndMarksThePublicOperationsAsNeedingNoToken() throws Exception {
+    var response = send("GET", "/api/v1/kit/api-docs", null, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    var paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("paths");
+    assertThat(paths.get("/api/v1/kit/public/hello").get("get").get("security").isEmpty()).isTrue();
+    assertThat(paths.get("/api/v1/kit/whoami").get("get").has("security"))
+        .as("other operations keep the document's bearer requirement").isFalse();
   }
 
   @Test
