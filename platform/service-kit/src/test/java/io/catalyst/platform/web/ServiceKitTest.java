@@ -259,6 +259,25 @@ class ServiceKitTest {
         .as("other operations keep the document's bearer requirement").isFalse();
   }
 
+  /** Only the gateway on the same machine reaches a service: its port is not open on any other interface. */
+  @Test
+  void theServiceListensOnLoopbackOnly() throws Exception {
+    assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+    var others = java.net.NetworkInterface.networkInterfaces()
+        .flatMap(java.net.NetworkInterface::inetAddresses)
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
+    for (var address : others) {
+      try (var socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+        org.assertj.core.api.Assertions.fail("port " + port + " answers on " + address.getHostAddress());
+      } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+        // refused: nothing listens there
+      }
+    }
+  }
+
   @Test
   void feignCallsCarryTheServicesOwnClientCredentialsToken() throws Exception {
     var response = send("GET", "/api/v1/kit/ask-self", ADMIN, null);
