@@ -11,11 +11,15 @@ public final class ProblemTexts {
 
   private static final Pattern INTERNALS = Pattern.compile(
       "\\b(?:io\\.catalyst|java|javax|jakarta|tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.hibernate"
-          + "|org\\.apache|reactor|io\\.netty)\\.[a-z]\\w*|\\b\\w*Exception\\b");
+          + "|org\\.apache|reactor|io\\.netty)(?:\\.[a-z_]\\w*)*\\.[A-Z]\\w*|\\b\\w*Exception\\b");
 
   private ProblemTexts() {}
 
-  /** Whether {@code detail} names a Java package, class of a package or an exception. */
+  /**
+   * Whether {@code detail} names a class of a Java package ({@code java.util.Map}, {@code io.catalyst….Foo$Bar}, a
+   * method signature) or an exception. Dotted lowercase names such as event types
+   * ({@code io.catalyst.catalog.blueprint.version.published.v1}) are not internals.
+   */
   public static boolean namesInternals(String detail) {
     return detail != null && INTERNALS.matcher(detail).find();
   }

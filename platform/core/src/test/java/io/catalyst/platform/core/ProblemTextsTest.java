@@ -22,6 +22,8 @@ class ProblemTextsTest {
   void sentencesForPeopleAreNot() {
     assertThat(ProblemTexts.namesInternals("The request is not valid: /config/replicas must be a whole number.")).isFalse();
     assertThat(ProblemTexts.namesInternals("The Application shop.example.com already exists in acme-prod.")).isFalse();
+    assertThat(ProblemTexts.namesInternals("Unknown event type io.catalyst.catalog.blueprint.version.published.v1"))
+        .isFalse();
     assertThat(ProblemTexts.namesInternals(null)).isFalse();
   }
 }
