@@ -2,6 +2,7 @@ package io.catalyst.gateway.security;
 
 import io.catalyst.gateway.web.ProblemWriter;
 import io.catalyst.platform.core.CatalystClaims;
+import io.catalyst.platform.core.PublicRoutes;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import java.net.URI;
@@ -28,6 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -80,16 +82,6 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-  /** Reachable without a token. */
-  private static final String[] PUBLIC_API = {
-      "/api/v1/identity/signup/**", "/api/v1/identity/login/**", "/api/v1/identity/otp/**",
-      "/api/v1/identity/token/refresh", "/api/v1/identity/logout",
-      "/api/v1/identity/organizations/slug-suggestion", "/api/v1/identity/organizations/slug-availability",
-      // Answers only where identity-service enables its dev inbox (the local stack); 404 elsewhere.
-      "/api/v1/identity/dev/inbox"};
-  private static final String[] PUBLIC_API_READS = {
-      "/api/v1/catalog/**", "/api/v1/*/health", "/api/v1/*/api-docs", "/api/v1/*/api-docs/**"};
-  private static final String VOUCHER_PREVIEW = "/api/v1/billing/vouchers/preview";
   /** The console's pages: a signed-out browser navigating here is sent to the login. */
   static final String[] CONSOLE = {"/console", "/console/**"};
   static final String LOGIN_START = "/oauth2/authorization/" + ConsoleLoginConfiguration.CONSOLE;
@@ -147,7 +139,9 @@ class SecurityConfiguration {
             .authorizedClientRepository(authorizedClients)
             .authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(registrations))
             .authenticationFailureHandler((filterExchange, failure) -> problems.write(filterExchange.getExchange(),
-                HttpStatus.UNAUTHORIZED, "Sign-in did not complete (" + failure.getMessage()
+                HttpStatus.UNAUTHORIZED, "Sign-in did not complete ("
+                    + (failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
+                        : "the sign-in could not be checked")
                     + "); start again at " + LOGIN_START)))
         .logout(logout -> logout
             .logoutUrl("/logout")
@@ -171,10 +165,15 @@ class SecurityConfiguration {
 
   /** The authorization rules both chains share. */
   private static void rules(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
+    // The mesh's one list of public API routes (platform/core), the same the services permit and document.
+    for (PublicRoutes.Route route : PublicRoutes.ALL) {
+      if (route.method() != null) {
+        exchanges.pathMatchers(HttpMethod.valueOf(route.method()), route.pattern()).permitAll();
+      } else {
+        exchanges.pathMatchers(route.pattern()).permitAll();
+      }
+    }
     exchanges
-        .pathMatchers(PUBLIC_API).permitAll()
-        .pathMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
-        .pathMatchers(HttpMethod.POST, VOUCHER_PREVIEW).permitAll()
         .pathMatchers("/api/**").access(authenticatedWithApiScope())
         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
         .pathMatchers("/actuator/**").hasAuthority(Role.SOVEREIGN_ADMIN.authority())

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -93,6 +95,14 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
               notAllowed.getSupportedMethods())
           : "This method is not supported at " + path;
       case 413 -> rse.getReason() != null ? rse.getReason() : "The request body is too large";
+      case 415 -> rse instanceof UnsupportedMediaTypeStatusException unsupported
+          ? "Content type %s is not supported at %s; send one of %s".formatted(unsupported.getContentType(), path,
+              unsupported.getSupportedMediaTypes())
+          : "This content type is not supported at " + path;
+      case 406 -> "None of the media types in Accept can be answered at " + path + "; accept application/json";
+      case 400 -> rse instanceof ServerWebInputException
+          ? "The request could not be read; check its body and parameters against the API documentation"
+          : rse.getReason() != null ? rse.getReason() : "The request is not valid";
       default -> rse.getStatusCode().is5xxServerError() || rse.getReason() == null
           ? "The gateway could not handle this request; quote the request id when you report it"
           : rse.getReason();

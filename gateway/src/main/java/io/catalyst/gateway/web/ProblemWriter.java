@@ -1,8 +1,11 @@
 package io.catalyst.gateway.web;
 
+import io.catalyst.platform.core.ProblemTexts;
 import io.catalyst.platform.core.ProblemTypes;
 import java.net.URI;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
+  private static final Logger log = LoggerFactory.getLogger(ProblemWriter.class);
   private final JsonMapper json;
 
   public ProblemWriter(JsonMapper json) {
@@ -37,6 +41,11 @@ public class ProblemWriter {
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
       return Mono.empty();
+    }
+    if (status.is4xxClientError() && ProblemTexts.namesInternals(detail)) {
+      // The rule of every problem writer of the mesh: a 4xx detail is for a person, never a Java type or package.
+      log.warn("A {} problem's detail named internals and was replaced: {}", status.value(), detail);
+      detail = ProblemTexts.plain(status.value(), titleOf(status));
     }
     Problem problem = new Problem(typeOf(status), titleOf(status), status.value(), detail,
         instanceOf(exchange), RequestIdFilter.requestIdOf(exchange));

@@ -3,6 +3,12 @@ package io.catalyst.platform.web;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.web.problem.ExceptionTranslator;
+import io.catalyst.platform.web.problem.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.util.unit.DataSize;
 import io.catalyst.platform.web.security.CachingTokenIntrospector;
 import io.catalyst.platform.web.security.CallerArgumentResolver;
 import io.catalyst.platform.web.security.CatalystBearerAuthentication;
@@ -11,6 +17,7 @@ import io.catalyst.platform.web.security.IdentityClient;
 import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
 import io.catalyst.platform.web.security.PersonalAccessTokenScopeFilter;
 import io.catalyst.platform.web.security.ProblemSecurityHandlers;
+import io.catalyst.platform.web.security.ServicePublicRoutes;
 import io.catalyst.platform.web.security.SuspendedOrganizations;
 import io.catalyst.platform.web.security.SuspendedOrganizationsPoller;
 import io.micrometer.tracing.Tracer;
@@ -55,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every servlet service gets by depending on service-kit: the exception translator, a stateless resource
  * server trusting identity-service's keys, the {@link io.catalyst.platform.web.security.Caller} parameter and a
- * request size limit. A service adds its public paths with {@code catalyst.security.public-paths}.
+ * request size limit. Its public routes are its own in {@link io.catalyst.platform.core.PublicRoutes} (by
+ * {@code spring.application.name}) and {@code catalyst.security.public-paths} (paths the gateway does not route).
  *
  * <p>Bearer tokens are JWTs or personal access tokens ({@code cat_pat_…}, introspected at identity-service, limited
  * to their scopes); tokens of a suspended Organization are refused (403) within
@@ -71,10 +79,19 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({CatalystSecurityProperties.class, RequestSizeLimitFilter.Properties.class})
 public class ServiceKitAutoConfiguration {
 
-  /** Paths every service leaves open: probes and its API documentation. */
+  /**
+   * Paths outside the API every service leaves open: probes, the docs UI and the error page. Its public API routes
+   * (its OpenAPI document among them) come from {@link io.catalyst.platform.core.PublicRoutes}.
+   */
   static final List<String> ALWAYS_PUBLIC = List.of(
-      "/actuator/health/**", "/actuator/info", "/livez", "/readyz",
-      "/api/v1/*/api-docs", "/api/v1/*/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+      "/actuator/health/**", "/actuator/info", "/livez", "/readyz", "/swagger-ui/**", "/swagger-ui.html", "/error");
+
+  @Bean
+  @ConditionalOnMissingBean
+  ServicePublicRoutes servicePublicRoutes(CatalystSecurityProperties security,
+      @Value("${spring.application.name:catalyst-service}") String application) {
+    return ServicePublicRoutes.of(application, security.publicPaths());
+  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -165,7 +182,8 @@ public class ServiceKitAutoConfiguration {
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE - 100)
   SecurityFilterChain catalystApiSecurity(HttpSecurity http, CatalystSecurityProperties security,
-      ProblemSecurityHandlers problems, JwtAuthenticationConverter converter, JwtDecoder jwtDecoder,
+      ServicePublicRoutes publicRoutes, ProblemSecurityHandlers problems, JwtAuthenticationConverter converter,
+      JwtDecoder jwtDecoder,
       ObjectProvider<PersonalAccessTokenIntrospector> personalAccessTokens, SuspendedOrganizations suspended)
       throws Exception {
     JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
@@ -178,12 +196,11 @@ public class ServiceKitAutoConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .authorizeHttpRequests(auth -> {
           ALWAYS_PUBLIC.forEach(p -> auth.requestMatchers(p).permitAll());
-          for (String entry : security.publicPaths()) {
-            String[] parts = entry.trim().split("\\s+", 2);
-            if (parts.length == 2) {
-              auth.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase()), parts[1]).permitAll();
+          for (var route : publicRoutes.routes()) {
+            if (route.method() != null) {
+              auth.requestMatchers(HttpMethod.valueOf(route.method()), route.pattern()).permitAll();
             } else {
-              auth.requestMatchers(parts[0]).permitAll();
+              auth.requestMatchers(route.pattern()).permitAll();
             }
           }
           auth.requestMatchers("/actuator/**").hasAnyRole(Role.SOVEREIGN_ADMIN.value(), Role.SERVICE.value());
@@ -204,6 +221,26 @@ public class ServiceKitAutoConfiguration {
     FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(new RequestContextFilter());
     registration.setOrder(0);
     return registration;
+  }
+
+  /**
+   * Requests Tomcat refuses before Spring sees them (headers over {@code server.max-http-request-header-size}) are
+   * answered as problems, not Tomcat's HTML page.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+  static class TomcatProblemsConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> catalystTomcatErrorReport(
+        @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+      return factory -> factory.addContextCustomizers(context -> {
+        if (context.getParent() instanceof StandardHost host) {
+          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          host.getPipeline().addValve(new ProblemErrorReportValve(maxHeaderSize.toBytes()));
+        }
+      });
+    }
   }
 
   @Bean

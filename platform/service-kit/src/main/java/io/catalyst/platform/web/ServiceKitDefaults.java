@@ -10,6 +10,12 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults of servlet services: Feign clients carry a client-credentials token of this service (registration
  * {@code catalyst-service} against identity-service), time out quickly and sit behind a circuit breaker.
+ *
+ * <p>A service listens on loopback only ({@code server.address=127.0.0.1}), so nothing but the gateway on the same
+ * machine reaches it and the gateway's authentication, rate and body limits cannot be bypassed by calling a service's
+ * port. {@code CATALYST_SERVER_ADDRESS} overrides it (so does {@code SERVER_ADDRESS}); under the {@code kubernetes}
+ * profile the default is every interface ({@code 0.0.0.0}), where a NetworkPolicy admits only the gateway and the
+ * services. Either way every service still authenticates every call.
  */
 public class ServiceKitDefaults implements EnvironmentPostProcessor {
 
@@ -30,6 +36,11 @@ public class ServiceKitDefaults implements EnvironmentPostProcessor {
     d.put("spring.security.oauth2.client.provider.catalyst.token-uri",
         "${catalyst.security.token-uri:http://localhost:8081/oauth2/token}");
     d.put("spring.mvc.problemdetails.enabled", false);
+    d.put("server.address", "${CATALYST_SERVER_ADDRESS:" + defaultAddress(environment) + "}");
     environment.getPropertySources().addLast(new MapPropertySource("catalystServiceKitDefaults", d));
+  }
+
+  static String defaultAddress(ConfigurableEnvironment environment) {
+    return environment.matchesProfiles("kubernetes") ? "0.0.0.0" : "127.0.0.1";
   }
 }

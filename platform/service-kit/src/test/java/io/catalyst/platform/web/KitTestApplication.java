@@ -6,7 +6,9 @@ import io.catalyst.platform.web.security.Caller;
 import io.catalyst.platform.web.security.PersonalAccessTokenIntrospector;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,12 @@ public class KitTestApplication {
   record NewEnvironment(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9-]{2,31}$", message = "must be a lowercase slug")
       String organization, @NotBlank String type) {}
 
+  enum Size { small, medium, large }
+
+  record Config(int replicas, Size size, List<String> domains, Map<String, Object> values) {}
+
+  record NewApplication(@NotBlank String name, @Valid @NotNull Config config) {}
+
   @RestController
   static class Endpoints {
 
@@ -83,6 +91,11 @@ public class KitTestApplication {
     Map<String, String> create(@Valid @RequestBody NewEnvironment body, Caller caller) {
       caller.requireRole(Role.ORG_ADMIN);
       return Map.of("name", body.organization() + "-" + body.type());
+    }
+
+    @PostMapping("/api/v1/kit/applications")
+    Map<String, Object> install(@Valid @RequestBody NewApplication body) {
+      return Map.of("name", body.name(), "replicas", body.config().replicas());
     }
 
     @GetMapping("/api/v1/kit/orgs/{org}")

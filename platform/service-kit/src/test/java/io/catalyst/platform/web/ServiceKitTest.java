@@ -21,8 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The error contract and the caller rules every service inherits, over real HTTP with real tokens. */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=1KB",
-        "spring.application.name=kit-service", "catalyst.security.suspension-refresh=0"})
+    properties = {"catalyst.security.public-paths=GET /api/v1/kit/public/**", "catalyst.web.max-request-size=4KB",
+        "spring.application.name=kit-service", "catalyst.security.suspension-refresh=0",
+        "springdoc.api-docs.path=/api/v1/kit/api-docs"})
 @EmbeddedInfrastructure(kafka = false)
 class ServiceKitTest {
 
@@ -59,15 +60,103 @@ class ServiceKitTest {
     assertProblem(response, 400, "https://catalyst.dev/problems/validation");
     assertThat(response.body())
         .contains("\"errors\":[")
-        .contains("{\"field\":\"organization\",\"message\":\"must be a lowercase slug\"}")
-        .contains("{\"field\":\"type\",\"message\":\"must not be blank\"}");
+        .contains("{\"field\":\"organization\",\"pointer\":\"/organization\",\"message\":\"must be a lowercase slug\"}")
+        .contains("{\"field\":\"type\",\"pointer\":\"/type\",\"message\":\"must not be blank\"}");
   }
 
   @Test
   void unreadableJsonIsA400NotA500() throws Exception {
     var response = send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\": ");
     assertProblem(response, 400, "https://catalyst.dev/problems/malformed-request");
-    assertThat(response.body()).contains("could not be read").doesNotContain("Exception");
+    assertThat(response.body()).contains("is not valid JSON (line 1, column ").doesNotContain("Exception");
+  }
+
+  // Bodies that cannot be read: the detail says what is wrong and where (a JSON pointer, or line and column), in
+  // JSON's words; never a Java type, package, method signature or an empty placeholder.
+
+  @Test
+  void anEmptyBodyIsA400ThatSaysTheBodyIsMissing() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN, "");
+    assertProblem(response, 400, "https://catalyst.dev/problems/malformed-request");
+    assertNoInternals(response);
+    assertThat(detail(response)).isEqualTo(
+        "The request has no body. Send a JSON object as the API documentation describes.");
+  }
+
+  @Test
+  void malformedJsonIsA400NamingWhereItBroke() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN, "{\"name\":\"shop\",\"config\":{\"replicas\":2,,}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/malformed-request");
+    assertNoInternals(response);
+    assertThat(detail(response)).startsWith("The request body is not valid JSON at /config").contains("line 1, column ");
+  }
+
+  @Test
+  void anArrayWhereAStringBelongsIsA400NamingThePointer() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN,
+        "{\"name\":[\"shop\"],\"config\":{\"replicas\":2,\"size\":\"small\"}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/validation");
+    assertNoInternals(response);
+    assertThat(detail(response)).isEqualTo("The request is not valid: /name must be a string, not an array.");
+    assertThat(response.body()).contains("{\"pointer\":\"/name\",\"message\":\"must be a string, not an array\"}");
+  }
+
+  @Test
+  void aTextWhereANumberBelongsIsA400NamingTheNestedPointer() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN,
+        "{\"name\":\"shop\",\"config\":{\"replicas\":\"many\",\"size\":\"small\"}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/validation");
+    assertNoInternals(response);
+    assertThat(detail(response)).isEqualTo("The request is not valid: /config/replicas must be a whole number, not a string.");
+  }
+
+  @Test
+  void anUnknownEnumValueIsA400ListingTheAcceptedOnes() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN,
+        "{\"name\":\"shop\",\"config\":{\"replicas\":2,\"size\":\"huge\"}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/validation");
+    assertNoInternals(response);
+    assertThat(detail(response)).isEqualTo("The request is not valid: /config/size must be one of large, medium, small.");
+  }
+
+  @Test
+  void aDeeplyNestedBodyIsA400NamingWhereAndTheLimit() throws Exception {
+    String deep = "[".repeat(600) + "]".repeat(600);
+    var response = send("POST", "/api/v1/kit/applications", ADMIN,
+        "{\"name\":\"shop\",\"config\":{\"replicas\":2,\"values\":{\"a\":" + deep + "}}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/malformed-request");
+    assertNoInternals(response);
+    assertThat(detail(response)).startsWith("The request body is nested too deeply at /config/values")
+        .contains("at most 500 levels");
+  }
+
+  @Test
+  void aBodyThatFailsValidationNamesItsFieldsByPointerToo() throws Exception {
+    var response = send("POST", "/api/v1/kit/applications", ADMIN, "{\"name\":\" \",\"config\":{\"replicas\":2}}");
+    assertProblem(response, 400, "https://catalyst.dev/problems/validation");
+    assertNoInternals(response);
+    assertThat(response.body()).contains("{\"field\":\"name\",\"pointer\":\"/name\",\"message\":\"must not be blank\"}");
+    assertThat(detail(response)).isEqualTo("The request is not valid: /name must not be blank.");
+  }
+
+  @Test
+  void headersLargerThanTheLimitAreAProblemToo() throws Exception {
+    var request = HttpRequest.newBuilder(uri("/api/v1/kit/orgs/muscatpharmacy"))
+        .header("Authorization", "Bearer " + "a".repeat(20_000)).GET().build();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(431);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("headers are larger than");
+    assertNoInternals(response);
+  }
+
+  private static void assertNoInternals(HttpResponse<String> response) {
+    assertThat(response.body()).doesNotContain("io.catalyst", "java.", "tools.jackson", "com.fasterxml",
+        "Exception", "KitTestApplication", "NewApplication", "public ", "`", "type  ", "(token");
+  }
+
+  private static String detail(HttpResponse<String> response) throws Exception {
+    return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("detail").asString();
   }
 
   @Test
@@ -137,7 +226,7 @@ class ServiceKitTest {
   void anOversizedBodyIs413BeforeItIsRead() throws Exception {
     var response = send("POST", "/api/v1/kit/environments", ADMIN, "{\"organization\":\"" + "a".repeat(5000) + "\"}");
     assertProblem(response, 413, "https://catalyst.dev/problems/payload-too-large");
-    assertThat(response.body()).contains("at most 1024 bytes");
+    assertThat(response.body()).contains("at most 4096 bytes");
   }
 
   @Test
@@ -158,6 +247,35 @@ class ServiceKitTest {
     var metrics = send("GET", "/actuator/prometheus", TestTokens.user("root").roles("sovereign-admin").sign(), null);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("sovereign=\"local\"");
+  }
+
+  @Test
+  void theApiDocumentIsPublicAndMarksThePublicOperationsAsNeedingNoToken() throws Exception {
+    var response = send("GET", "/api/v1/kit/api-docs", null, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    var paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("paths");
+    assertThat(paths.get("/api/v1/kit/public/hello").get("get").get("security").isEmpty()).isTrue();
+    assertThat(paths.get("/api/v1/kit/whoami").get("get").has("security"))
+        .as("other operations keep the document's bearer requirement").isFalse();
+  }
+
+  /** Only the gateway on the same machine reaches a service: its port is not open on any other interface. */
+  @Test
+  void theServiceListensOnLoopbackOnly() throws Exception {
+    assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+    var others = java.net.NetworkInterface.networkInterfaces()
+        .flatMap(java.net.NetworkInterface::inetAddresses)
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
+    for (var address : others) {
+      try (var socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+        org.assertj.core.api.Assertions.fail("port " + port + " answers on " + address.getHostAddress());
+      } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+        // refused: nothing listens there
+      }
+    }
   }
 
   @Test

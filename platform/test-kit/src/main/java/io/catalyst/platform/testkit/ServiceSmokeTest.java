@@ -2,6 +2,7 @@ package io.catalyst.platform.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.catalyst.platform.core.PublicRoutes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,24 @@ public abstract class ServiceSmokeTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(response.body()).contains("\"status\":401").contains("bearer access token");
+  }
+
+  /**
+   * The service's own routes of the mesh's public list ({@link PublicRoutes}) need no token here either (the gateway
+   * lets the same list through): whatever they answer to an empty call, it is not 401.
+   */
+  @Test
+  void itsPublicRoutesNeedNoToken() throws Exception {
+    for (PublicRoutes.Route route : PublicRoutes.servedBy(service + "-service")) {
+      String path = route.pattern().replace("/api/v1/*/", "/api/v1/" + service + "/").replace("/**", "/sample")
+          .replace("*", "sample");
+      String method = route.method() == null ? "GET" : route.method();
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+      request = method.equals("GET") ? request.GET()
+          : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isNotIn(401, 403);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.catalyst.platform.web.problem;
 
+import io.catalyst.platform.core.ProblemTexts;
 import io.catalyst.platform.core.ProblemTypes;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -114,7 +116,8 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return respond(validation(fieldProblems(ex.getBindingResult())), headers, HttpStatus.BAD_REQUEST, request);
+    boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
+    return respond(validation(fieldProblems(ex.getBindingResult(), body)), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
@@ -131,12 +134,7 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request body could not be read. Send valid JSON matching the documented schema"
-            + readableCause(ex) + ".");
-    body.setType(ProblemTypes.MALFORMED_REQUEST);
-    body.setTitle("Malformed request");
-    return respond(body, headers, HttpStatus.BAD_REQUEST, request);
+    return respond(UnreadableBodies.describe(ex), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
@@ -171,6 +169,7 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
         body.setProperty("requestId", requestId); // set by the gateway; lets support find the call in its logs
       }
     }
+    guardDetail(body, status);
     String traceId = traceId();
     if (!traceId.isEmpty()) {
       body.setProperty("traceId", traceId);
@@ -184,7 +183,7 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
   static ProblemDetail validation(List<FieldProblem> errors) {
     String summary = errors.isEmpty() ? "The request is not valid."
         : "The request is not valid: " + errors.stream()
-            .map(e -> (e.field() != null ? e.field() : e.pointer()) + " " + e.message())
+            .map(e -> (e.pointer() != null ? UnreadableBodies.named(e.pointer()) : e.field()) + " " + e.message())
             .reduce((a, b) -> a + "; " + b).orElse("") + ".";
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary);
     body.setType(ProblemTypes.VALIDATION);
@@ -193,9 +192,12 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
     return body;
   }
 
-  private static List<FieldProblem> fieldProblems(BindingResult result) {
+  /** Errors of a request body also name the field by JSON pointer ({@code config.replicas} is {@code /config/replicas}). */
+  private static List<FieldProblem> fieldProblems(BindingResult result, boolean body) {
     List<FieldProblem> errors = new ArrayList<>();
-    result.getFieldErrors().forEach(e -> errors.add(FieldProblem.field(e.getField(), e.getDefaultMessage())));
+    result.getFieldErrors().forEach(e -> errors.add(body
+        ? new FieldProblem(e.getField(), pointerOf(e.getField()), e.getDefaultMessage())
+        : FieldProblem.field(e.getField(), e.getDefaultMessage())));
     result.getGlobalErrors().forEach(e -> errors.add(FieldProblem.field(e.getObjectName(), e.getDefaultMessage())));
     errors.sort(Comparator.comparing(FieldProblem::field));
     return errors;
@@ -206,15 +208,31 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
     return dot >= 0 ? path.substring(dot + 1) : path;
   }
 
-  private static String readableCause(HttpMessageNotReadableException ex) {
-    String message = ex.getMostSpecificCause().getMessage();
-    if (message == null) {
-      return "";
+  /** A bean property path of a request body as a JSON pointer: {@code items[0].name} is {@code /items/0/name}. */
+  static String pointerOf(String propertyPath) {
+    StringBuilder pointer = new StringBuilder();
+    for (String part : propertyPath.split("\\.|(?=\\[)")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      String segment = part.startsWith("[") && part.endsWith("]") ? part.substring(1, part.length() - 1) : part;
+      pointer.append('/').append(UnreadableBodies.escape(segment));
     }
-    // Keep the parser's first line (what and where), never internals such as class names.
-    String first = message.lines().findFirst().orElse("");
-    first = first.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-zA-Z0-9_.$]+`", "").trim();
-    return first.isEmpty() ? "" : " (" + (first.length() > 200 ? first.substring(0, 200) : first) + ")";
+    return pointer.toString();
+  }
+
+  /**
+   * The last guard of the contract that a 4xx detail is written for a person (the rule of {@link ProblemTexts}): a
+   * detail that names a Java package or an exception is replaced by a plain one and logged, so it is found and fixed.
+   */
+  private static void guardDetail(ProblemDetail body, HttpStatusCode status) {
+    String detail = body.getDetail();
+    if (!status.is4xxClientError() || !ProblemTexts.namesInternals(detail)) {
+      return;
+    }
+    log.warn("A {} problem's detail named internals and was replaced: {}", status.value(), detail);
+    HttpStatus known = HttpStatus.resolve(status.value());
+    body.setDetail(ProblemTexts.plain(status.value(), known != null ? known.getReasonPhrase() : null));
   }
 
   private String traceId() {
