@@ -1,5 +1,7 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.provisioning.githost.BranchMoves;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.events.CatalystEvent;
@@ -72,10 +74,12 @@ public class ApplicationOperations {
   private final CatalystConfig catalystConfig;
   private final ApplicationStatusUpdater status;
   private final Teams teams;
+  private final BranchMoves moves;
 
   public ApplicationOperations(JdbcClient jdbc, GitRepositories git, Catalog catalog, Outbox outbox,
       TransactionTemplate tx, Clock clock, Applications applications, CatalystConfig catalystConfig,
-      ApplicationStatusUpdater status, Teams teams) {
+      ApplicationStatusUpdater status, Teams teams, BranchMoves moves) {
+    this.moves = moves;
     this.jdbc = jdbc;
     this.git = git;
     this.catalog = catalog;
@@ -181,10 +185,11 @@ public class ApplicationOperations {
     String expected = expectedHead == null || expectedHead.isBlank() ? head : Applications.unquote(expectedHead);
     GitRepositories.Commit commit;
     try {
-      commit = git.commitIfHead(repo, UPGRADE_BRANCH, expected, FileChanges.of(files), Committer.of(caller.subject(), clock),
+      commit = moves.commitIfHead(repo, UPGRADE_BRANCH, expected, FileChanges.of(files),
+          Committer.of(caller.subject(), clock),
           message == null || message.isBlank()
               ? (downgrade ? "Downgrade " : "Upgrade ") + application + " to " + row.blueprint() + "@" + to
-              : message);
+              : message, BranchMoved.VIA_API);
     } catch (GitRepositories.HeadMoved moved) {
       throw Applications.headMoved(repo, UPGRADE_BRANCH, expected, moved, "Reload and try again.");
     }
@@ -441,8 +446,9 @@ public class ApplicationOperations {
       }
       String text = git.read(repo, branch, "CODEOWNERS").orElse("");
       String next = codeowners(text, org, application, previous, team);
-      GitRepositories.Commit commit = git.commit(repo, branch, new FileChanges().write("CODEOWNERS", next),
-          Committer.of(caller.subject(), clock), "Transfer ownership of " + application + " to " + team);
+      GitRepositories.Commit commit = moves.commit(repo, branch, new FileChanges().write("CODEOWNERS", next),
+          Committer.of(caller.subject(), clock), "Transfer ownership of " + application + " to " + team,
+          BranchMoved.VIA_API);
       commits.put(branch, commit.sha());
       changed |= commit.changed();
     }

@@ -1,6 +1,8 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.BranchMoves;
 import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
@@ -21,7 +23,10 @@ public class ApplicationRepositories {
   private final GitRepositories repositories;
   private final Clock clock;
 
-  public ApplicationRepositories(GitRepositories repositories, Clock clock) {
+  private final BranchMoves moves;
+
+  public ApplicationRepositories(GitRepositories repositories, Clock clock, BranchMoves moves) {
+    this.moves = moves;
     this.repositories = repositories;
     this.clock = clock;
   }
@@ -33,9 +38,10 @@ public class ApplicationRepositories {
     PersonIdent who = Committer.of(actor, clock);
     List<String> branches = ApplicationRepositoryLayout.branches(organizationEnvironments);
     // The first commit goes on main; the other branches start at the same commit.
-    String sha = repositories.initialize(repo, "main", branches,
+    String sha = moves.initialize(repo, "main", branches,
         FileChanges.of(ApplicationRepositoryLayout.files(spec, organizationEnvironments)), who,
-        "Install " + spec.blueprint() + "@" + spec.version() + " as " + spec.application()).sha();
+        "Install " + spec.blueprint() + "@" + spec.version() + " as " + spec.application(),
+        BranchMoved.VIA_INSTALL).sha();
     return new Created(repo, branches, sha);
   }
 

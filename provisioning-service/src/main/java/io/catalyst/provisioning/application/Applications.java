@@ -1,5 +1,7 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.provisioning.githost.BranchMoves;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.events.CatalystEvent;
@@ -74,9 +76,11 @@ public class Applications {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final SecretScanner scanner = new SecretScanner();
+  private final BranchMoves moves;
 
   public Applications(JdbcClient jdbc, GitRepositories git, Catalog catalog, Outbox outbox, TransactionTemplate tx,
-      Clock clock) {
+      Clock clock, BranchMoves moves) {
+    this.moves = moves;
     this.jdbc = jdbc;
     this.git = git;
     this.catalog = catalog;
@@ -168,8 +172,9 @@ public class Applications {
     PersonIdent who = Committer.of(caller.subject(), clock);
     GitRepositories.Commit commit;
     try {
-      commit = git.commitIfHead(repo, branch, expected, new FileChanges().write(overlayPath, yaml), who,
-          message == null || message.isBlank() ? "Configure " + application + " in " + env : message);
+      commit = moves.commitIfHead(repo, branch, expected, new FileChanges().write(overlayPath, yaml), who,
+          message == null || message.isBlank() ? "Configure " + application + " in " + env : message,
+          BranchMoved.VIA_API);
     } catch (GitRepositories.HeadMoved moved) {
       throw headMoved(repo, branch, expected, moved, "Reload the config, apply your change to it and try again.");
     }

@@ -2,6 +2,7 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
@@ -44,9 +45,11 @@ public class BranchHeadReconciler {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Duration grace;
+  private final BranchMoves moves;
 
   public BranchHeadReconciler(GitRepositories git, JdbcClient jdbc, Outbox outbox, TransactionTemplate tx,
-      Clock clock, @Value("${catalyst.provisioning.git.reconcile-grace:PT30S}") Duration grace) {
+      Clock clock, @Value("${catalyst.provisioning.git.reconcile-grace:PT30S}") Duration grace, BranchMoves moves) {
+    this.moves = moves;
     this.git = git;
     this.jdbc = jdbc;
     this.outbox = outbox;
@@ -118,13 +121,15 @@ public class BranchHeadReconciler {
           announce(repo, branch.getKey(), zeroToNull(last.oldSha()), head, last.who(), now);
           announced++;
         } else {
-          tx.executeWithoutResult(s -> BranchHeads.record(jdbc, repo, branch.getKey(), head, now));
+          moves.moved(repo, branch.getKey(), null, head, BranchMoved.VIA_SYSTEM, last == null ? ACTOR : last.who());
         }
         continue;
       }
       GitRepositories.ReflogEntry push = pushSince(reflog, recorded);
       if (push == null) {
-        tx.executeWithoutResult(s -> BranchHeads.record(jdbc, repo, branch.getKey(), head, now));
+        // Moved by this service's own commit whose report was lost (the process died in between): report it now.
+        moves.moved(repo, branch.getKey(), recorded, head, BranchMoved.VIA_SYSTEM,
+            reflog.isEmpty() ? ACTOR : reflog.getFirst().who());
         continue;
       }
       announce(repo, branch.getKey(), recorded, head, push.who(), now);
@@ -186,7 +191,10 @@ public class BranchHeadReconciler {
         newSha == null ? "deleted" : oldSha == null ? "created" : "updated", committer, who, commits, truncated);
     CatalystEvent event = new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment, who,
         data);
-    tx.executeWithoutResult(s -> BranchHeads.announce(jdbc, outbox, repo, data, event, now));
+    tx.executeWithoutResult(s -> {
+      BranchHeads.announce(jdbc, outbox, repo, data, event, now);
+      moves.moved(repo, branch, oldSha, newSha, BranchMoved.VIA_PUSH, who);
+    });
     log.warn("Announced the lost push of {} {} ({} → {})", repo, branch, oldSha, newSha);
   }
 }

@@ -44,8 +44,9 @@ class GitHostConfiguration {
   }
 
   @Bean
-  OrganizationRepositories organizationRepositories(GitRepositories repositories, java.time.Clock clock) {
-    return new OrganizationRepositories(repositories, clock);
+  OrganizationRepositories organizationRepositories(GitRepositories repositories, java.time.Clock clock,
+      BranchMoves moves) {
+    return new OrganizationRepositories(repositories, clock, moves);
   }
 
   @Bean
@@ -89,7 +90,7 @@ class GitHostConfiguration {
 
   @Bean
   ServletRegistrationBean<GitServlet> gitServlet(GitRepositories repositories, PushPolicy policy, Outbox outbox,
-      PlatformTransactionManager transactions, JdbcClient jdbc, java.time.Clock clock) {
+      PlatformTransactionManager transactions, JdbcClient jdbc, java.time.Clock clock, BranchMoves moves) {
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((HttpServletRequest request, String name) -> {
       Caller caller = caller(request);
@@ -123,7 +124,7 @@ class GitHostConfiguration {
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
       pack.setRefLogIdent(Committer.of(caller.subject()));
-      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc, clock);
+      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc, clock, moves);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);
       return pack;

@@ -34,7 +34,16 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public class GitRepositories {
 
   /** A commit this service made (or found already made): the branch and its head. */
-  public record Commit(String branch, String sha, boolean changed) {}
+  /**
+   * A commit on {@code branch}: its {@code sha}, whether it moved the branch ({@code changed}), and the head it was
+   * made on ({@code previousSha}, null for a new branch or when nothing changed).
+   */
+  public record Commit(String branch, String sha, boolean changed, String previousSha) {
+
+    public Commit(String branch, String sha, boolean changed) {
+      this(branch, sha, changed, null);
+    }
+  }
 
   private static final int ATTEMPTS = 8;
 
@@ -245,7 +254,7 @@ public class GitRepositories {
           RefUpdate.Result result = update.update(walk);
           switch (result) {
             case NEW, FAST_FORWARD, FORCED -> {
-              return new Commit(branch, id.name(), true);
+              return new Commit(branch, id.name(), true, parent == null ? null : parent.name());
             }
             case LOCK_FAILURE, REJECTED -> {
               if (attempt >= ATTEMPTS) {
@@ -294,7 +303,7 @@ public class GitRepositories {
       update.setRefLogMessage("commit: " + firstLine(message), false);
       RefUpdate.Result result = update.update(walk);
       if (result == RefUpdate.Result.FAST_FORWARD || result == RefUpdate.Result.NEW) {
-        return new Commit(branch, id.name(), true);
+        return new Commit(branch, id.name(), true, parent.name());
       }
       Ref now = r.exactRef(refName);
       throw new HeadMoved(now == null ? null : now.getObjectId().name());

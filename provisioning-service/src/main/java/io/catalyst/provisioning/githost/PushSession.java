@@ -3,6 +3,7 @@ package io.catalyst.provisioning.githost;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushRefused;
 import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
@@ -55,12 +56,14 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
   private final java.time.Clock clock;
+  private final BranchMoves moves;
   private final Map<ReceiveCommand, List<GitPushed.PushedCommit>> accepted = new HashMap<>();
   private final List<GitPushRefused> refused = new java.util.ArrayList<>();
 
   PushSession(Caller caller, RepositoryPath repo, PushPolicy policy, SecretScanner scanner, Outbox outbox,
-      TransactionTemplate tx, JdbcClient jdbc, java.time.Clock clock) {
+      TransactionTemplate tx, JdbcClient jdbc, java.time.Clock clock, BranchMoves moves) {
     this.jdbc = jdbc;
+    this.moves = moves;
     this.clock = clock;
     this.caller = caller;
     this.repo = repo;
@@ -162,8 +165,10 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
       }
       if (!events.isEmpty()) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> events.forEach((pushed, event) ->
-            BranchHeads.announce(jdbc, outbox, repo, pushed, event, now)));
+        tx.executeWithoutResult(status -> events.forEach((pushed, event) -> {
+          BranchHeads.announce(jdbc, outbox, repo, pushed, event, now);
+          moves.moved(repo, pushed.branch(), pushed.oldSha(), pushed.newSha(), BranchMoved.VIA_PUSH, caller.subject());
+        }));
       }
     } catch (IOException | RuntimeException e) {
       // The refs have moved but the events are not recorded (the database is down right now): the branch-head

@@ -1,5 +1,8 @@
 package io.catalyst.provisioning.gitops;
 
+import io.catalyst.provisioning.contract.BranchMoved;
+import io.catalyst.provisioning.githost.BranchMoves;
+
 import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
@@ -22,29 +25,32 @@ public class CatalystConfig {
 
   private final GitRepositories repositories;
   private final Clock clock;
+  private final BranchMoves moves;
 
-  public CatalystConfig(GitRepositories repositories, Clock clock) {
+  public CatalystConfig(GitRepositories repositories, Clock clock, BranchMoves moves) {
     this.repositories = repositories;
     this.clock = clock;
+    this.moves = moves;
   }
 
   /** Commits {@code files} (paths inside the repository) as {@code actor}; returns the head after the commit. */
   public GitRepositories.Commit write(Map<String, String> files, String actor, String message) {
     ensureExists();
-    return repositories.commit(REPOSITORY, BRANCH, FileChanges.of(files), ident(actor), message);
+    return moves.commit(REPOSITORY, BRANCH, FileChanges.of(files), ident(actor), message, BranchMoves.viaOfRequest());
   }
 
   /** Commits {@code changes} (writes and removals) as {@code actor}. */
   public GitRepositories.Commit apply(FileChanges changes, String actor, String message) {
     ensureExists();
-    return repositories.commit(REPOSITORY, BRANCH, changes, ident(actor), message);
+    return moves.commit(REPOSITORY, BRANCH, changes, ident(actor), message, BranchMoves.viaOfRequest());
   }
 
   /** Removes {@code folder} and everything in it. */
   public GitRepositories.Commit remove(String folder, String actor, String message) {
     ensureExists();
     String path = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
-    return repositories.commit(REPOSITORY, BRANCH, new FileChanges().remove(path), ident(actor), message);
+    return moves.commit(REPOSITORY, BRANCH, new FileChanges().remove(path), ident(actor), message,
+        BranchMoves.viaOfRequest());
   }
 
   /** The content of {@code path} on the branch this service writes. */
@@ -54,13 +60,13 @@ public class CatalystConfig {
 
   private void ensureExists() {
     if (repositories.create(REPOSITORY)) {
-      repositories.commit(REPOSITORY, BRANCH, new FileChanges().write("README.md", """
+      moves.commit(REPOSITORY, BRANCH, new FileChanges().write("README.md", """
           # catalyst-config
 
           The Sovereign's configuration as Git: `environments/{org}-{env_type}/` (each Environment's GitOps
           bootstrap, written by provisioning-service) and `policies/{org}-{env_type}-policy.yaml`
           (EnvironmentPolicies, owned by promotion-service).
-          """), ident("catalyst"), "Create catalyst-config");
+          """), ident("catalyst"), "Create catalyst-config", BranchMoved.VIA_SYSTEM);
     }
   }
 

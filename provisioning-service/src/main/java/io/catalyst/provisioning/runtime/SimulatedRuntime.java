@@ -7,7 +7,7 @@ import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.application.Applications;
 import io.catalyst.provisioning.contract.ApplicationEvents;
-import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
@@ -77,14 +77,19 @@ public class SimulatedRuntime implements DisposableBean {
     afterCommit(() -> settle(installed.organization(), installed.environment(), installed.application()));
   }
 
-  @CatalystEventHandler(ProvisioningEvents.GIT_PUSHED)
-  void pushed(GitPushed pushed) {
-    if (pushed.environment() == null || !"updated".equals(pushed.change()) || !installed(pushed.owner(),
-        pushed.environment(), pushed.repository())) {
+  /**
+   * Any move of an installed Application's Environment branch — a push, a change through the API, a merge — is a
+   * change the runtime rolls out: {@code Updating}, then the outcome.
+   */
+  @CatalystEventHandler(ProvisioningEvents.BRANCH_MOVED)
+  void moved(BranchMoved moved) {
+    if (moved.environment() == null || !"updated".equals(moved.change())
+        || BranchMoved.VIA_INSTALL.equals(moved.via())
+        || !installed(moved.owner(), moved.environment(), moved.repository())) {
       return;
     }
-    report(pushed.owner(), pushed.environment(), pushed.repository(), "Updating", 1, 1, null);
-    afterCommit(() -> settle(pushed.owner(), pushed.environment(), pushed.repository()));
+    report(moved.owner(), moved.environment(), moved.repository(), "Updating", 1, 1, null);
+    afterCommit(() -> settle(moved.owner(), moved.environment(), moved.repository()));
   }
 
   /** After the delay: the outcome the Application's values ask for. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.support.GitCli;
@@ -58,6 +59,13 @@ class GitHostIT extends ProvisioningIntegrationTest {
     GitPushed pushed = outboxRecord("git.pushed.v1", "repos/" + ORG + "/" + app, GitPushed.class);
     assertThat(pushed).extracting("owner", "repository", "branch", "environment", "newSha", "change")
         .containsExactly(ORG, app, "develop", ORG + "-dev", head, "updated");
+    // And the one event of every head move, via the push, once.
+    List<BranchMoved> moves = jdbc.sql("select data from catalyst_outbox where type = :t and subject = :s")
+        .param("t", "io.catalyst.provisioning.branch.moved.v1").param("s", "repos/" + ORG + "/" + app + "/branches/develop")
+        .query(String.class).list().stream().map(d -> jsonMapper.readValue(d, BranchMoved.class))
+        .filter(m -> head.equals(m.newSha())).toList();
+    assertThat(moves).singleElement().extracting("via", "actor", "change", "environment")
+        .containsExactly("push", "layla", "updated", ORG + "-dev");
     // The relay ships it to Kafka.
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
         select count(*) from catalyst_outbox where subject = :s and type like '%git.pushed.v1' and published_at is not null""")

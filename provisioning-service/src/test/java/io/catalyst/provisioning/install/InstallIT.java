@@ -151,6 +151,13 @@ class InstallIT extends ProvisioningIntegrationTest {
     assertThat(installed.install()).isNotBlank();
     assertThat(installedEvents(org)).isEqualTo(PHARMACY_APPS.size());
     String planId = plan.get("id").asString();
+    // Every branch the install created is a move of its own, via the install.
+    List<String> created = jdbc.sql("select data from catalyst_outbox where type = :t and subject like :s")
+        .param("t", "io.catalyst.provisioning.branch.moved.v1").param("s", "repos/" + org + "/pharmacy-erp/branches/%")
+        .query(String.class).list();
+    assertThat(created).isNotEmpty().allSatisfy(d -> assertThat(d).contains("\"via\":\"install\"",
+        "\"change\":\"created\"", "\"actor\":\"ahmed\""));
+    assertThat(created).anySatisfy(d -> assertThat(d).contains("\"branch\":\"main\""));
     assertThat(outboxData("install.applied.v1", "installs/" + planId)).as("one install.applied for the plan")
         .contains("\"install\":\"" + planId + "\"", "\"environment\":\"" + env + "\"", "\"appliedBy\":\"ahmed\"",
             "\"pharmacy-erp\"");

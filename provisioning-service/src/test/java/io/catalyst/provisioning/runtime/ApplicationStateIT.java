@@ -115,6 +115,42 @@ class ApplicationStateIT extends ProvisioningIntegrationTest {
         .isZero();
   }
 
+  @Test
+  void aConfigurationChangeThroughTheApiIsOneBranchMoveAndShowsUpdatingThenRunning() throws Exception {
+    String env = installed("state-conf", "erp", "{}\n");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(row("state-conf", "erp").get("status")).isEqualTo("Running"));
+    RepositoryPath repo = new RepositoryPath("state-conf", "erp");
+    String before = git.head(repo, "develop").orElseThrow();
+
+    HttpResponse<String> configured = call("PUT", "/api/v1/provisioning/environments/" + env
+        + "/applications/erp/config", developer("layla", "state-conf", env),
+        "{\"values\":{\"domain\":\"erp.state-conf.om\",\"adminEmail\":\"it@state-conf.om\"}}");
+    assertThat(configured.statusCode()).as(configured.body()).isEqualTo(200);
+    String after = git.head(repo, "develop").orElseThrow();
+
+    // The one event of the move: via the API, by the user, old and new head, the service's clock.
+    List<String> moves = jdbc.sql("select data from catalyst_outbox where type = :t and subject = :s")
+        .param("t", "io.catalyst.provisioning.branch.moved.v1").param("s", "repos/state-conf/erp/branches/develop")
+        .query(String.class).list().stream().filter(d -> d.contains(after)).toList();
+    assertThat(moves).singleElement().satisfies(d -> assertThat(d).contains("\"via\":\"api\"",
+        "\"actor\":\"layla\"", "\"oldSha\":\"" + before + "\"", "\"newSha\":\"" + after + "\"",
+        "\"change\":\"updated\"", "\"environment\":\"" + env + "\"", "\"movedAt\":"));
+    assertThat(jdbc.sql("select sha from branch_head where owner = 'state-conf' and repository = 'erp' "
+        + "and branch = 'develop'").query(String.class).single()).isEqualTo(after);
+
+    // The runtime rolls the change out as it does a push's: Updating, then Running again.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+            "select count(*) from catalyst_outbox where type = :t and subject = :s and data like :d")
+        .param("t", "io.catalyst.provisioning.application.status-changed.v1").param("s", "applications/state-conf/erp")
+        .param("d", "%\"status\":\"Running\",\"previousStatus\":\"Updating\"%").query(Long.class).single())
+        .isEqualTo(1));
+    assertThat(jdbc.sql("select count(*) from catalyst_outbox where type = :t and subject = :s and data like :d")
+        .param("t", "io.catalyst.provisioning.application.status-changed.v1").param("s", "applications/state-conf/erp")
+        .param("d", "%\"status\":\"Updating\",\"previousStatus\":\"Running\"%").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
   /** A runtime's status event on catalyst.runtime.v1 (in order, through the outbox like the simulated runtime). */
   void runtimeEvent(RuntimeEvents.Status status) {
     tx.executeWithoutResult(s -> {

@@ -10,6 +10,8 @@ public final class ProvisioningEvents {
 
   /** {@link GitPushed}: a branch of a repository on the Git host moved through a push. */
   public static final String GIT_PUSHED = PREFIX + "git.pushed.v1";
+  /** {@link BranchMoved}: the head of a branch moved, whatever moved it (the one event of every head move). */
+  public static final String BRANCH_MOVED = PREFIX + "branch.moved.v1";
   /** {@link GitPushRefused}: the Git host refused a ref of a push. */
   public static final String GIT_PUSH_REFUSED = PREFIX + "git.push.refused.v1";
   /** {@link InstallEvents.Applied}: every Application of an install plan is installed. */
