@@ -63,7 +63,10 @@ public class SignupService {
 
   public record EmailSignup(String email, String password, String name, String businessName, String organization) {}
 
-  /** The code is checked last, after every other problem was reported, so a typo elsewhere does not burn it. */
+  /**
+   * The code is checked after every other problem was reported, so a typo elsewhere does not burn it, and before the
+   * phone is looked up, so whether it has an account is told only to the person who proved they hold it.
+   */
   @Transactional(noRollbackFor = ProblemException.class)
   public TokenResponse withPhone(PhoneSignup request, String address) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -77,11 +80,15 @@ public class SignupService {
     String slug = organization(request.organization(), request.businessName(), problems);
     checkNames(request.name(), request.businessName(), problems);
     reject(problems);
-    if (users.byPhone(phone).isPresent()) {
-      throw ProblemException.conflict("An account with this phone number exists; sign in with a code instead.");
-    }
     requireFree(slug);
+    // The code first: until it is proven, a known number and an unknown one get the same answers (no code waiting,
+    // wrong code, expired), so the sign-up does not tell a stranger which numbers have an account.
     otp.verify(phone, request.code(), address);
+    if (users.byPhone(phone).isPresent()) {
+      // Only the holder of the phone gets here. The code is spent; a login asks for a new one.
+      throw ProblemException.conflict("An account with this phone number exists. Sign in with a code instead: "
+          + "request a new one (POST /api/v1/identity/otp), then POST /api/v1/identity/login/code.");
+    }
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), null, phone, null, trim(request.name()), now);
     return create(user, slug, request.businessName().trim(), "phone", now);

@@ -3,6 +3,9 @@ package io.catalyst.identity.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+
 import io.catalyst.identity.support.IdentityIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,68 @@ class SignupIT extends IdentityIntegrationTest {
     assertThat(created.get(0)).containsEntry("topic", "catalyst.identity.v1").containsEntry("record_key", org)
         .containsEntry("actor", tokens.get("userId").asString());
     assertThat(outbox("user.signed-up.v1", "users/" + tokens.get("userId").asString())).hasSize(1);
+  }
+
+  /**
+   * Issue 12 (account enumeration): a sign-up with a code that was never requested, a wrong code or an expired one
+   * answers a known number exactly as an unknown one; only a proven code lets the known number be told (409).
+   */
+  @Test
+  void aPhoneSignUpDoesNotTellWhetherTheNumberHasAnAccountBeforeTheCodeIsProven() throws Exception {
+    String known = newPhone();
+    signUpByPhone(known, "Known Pharmacy " + uniqueSlug("k").substring(2), null);
+    String unknown = newPhone();
+    clock.advance(Duration.ofSeconds(31)); // past the resend cooldown of the sign-up's code
+
+    // No code waiting (never requested for the unknown number; the known number's was spent by its sign-up).
+    assertThat(phoneSignup(known, "123456")).isEqualTo(phoneSignup(unknown, "123456"))
+        .containsEntry("status", 400);
+
+    // Requesting a code answers the same.
+    Map<String, Object> sentKnown = answer(mvc.perform(postJson("/api/v1/identity/otp", Map.of("phone", known)))
+        .andReturn());
+    Map<String, Object> sentUnknown = answer(mvc.perform(postJson("/api/v1/identity/otp", Map.of("phone", unknown)))
+        .andReturn());
+    assertThat(sentKnown).isEqualTo(sentUnknown).containsEntry("status", 202);
+    String knownCode = latestCode(known);
+    String unknownCode = latestCode(unknown);
+
+    // A wrong code: the same answer, attempts counted alike.
+    assertThat(phoneSignup(known, wrong(knownCode))).isEqualTo(phoneSignup(unknown, wrong(unknownCode)))
+        .containsEntry("status", 400);
+
+    // Proven: now the holder of the known number is told it has an account (and how to sign in) …
+    Map<String, Object> proven = phoneSignup(known, knownCode);
+    assertThat(proven).containsEntry("status", 409);
+    assertThat(proven.get("detail").toString()).contains("exists", "login/code");
+    // … and the unknown number signs up.
+    assertThat(phoneSignup(unknown, unknownCode)).containsEntry("status", 201);
+  }
+
+  private Map<String, Object> phoneSignup(String phone, String code) throws Exception {
+    return answer(mvc.perform(postJson("/api/v1/identity/signup/phone", Map.of("phone", phone, "code", code,
+        "businessName", "Probe Trading"))).andReturn());
+  }
+
+  private static String wrong(String code) {
+    return code.equals("000000") ? "000001" : "000000";
+  }
+
+  /** The status and the body a client sees, without what differs on every call (trace and request ids). */
+  private Map<String, Object> answer(MvcResult r) throws Exception {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status", r.getResponse().getStatus());
+    String content = r.getResponse().getContentAsString();
+    if (!content.isBlank()) {
+      JsonNode body = body(r);
+      for (String name : body.propertyNames()) {
+        if (!List.of("status", "traceId", "requestId", "accessToken", "refreshToken", "userId", "organization")
+            .contains(name)) {
+          answer.put(name, body.get(name).toString());
+        }
+      }
+    }
+    return answer;
   }
 
   @Test
