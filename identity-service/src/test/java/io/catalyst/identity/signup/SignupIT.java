@@ -120,7 +120,7 @@ class SignupIT extends IdentityIntegrationTest {
   void emailSignUpRefusesWeakPasswordsWithTheReason() throws Exception {
     for (String weak : List.of("short", "password123", "aaaaaaaaaaaa", "1234567890")) {
       MvcResult r = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email", "w@example.com",
-          "password", weak, "businessName", "Weak Ltd"))).andReturn();
+          "code", "123456", "password", weak, "businessName", "Weak Ltd"))).andReturn();
       assertThat(r.getResponse().getStatus()).as(weak).isEqualTo(400);
       JsonNode problem = body(r);
       assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("password");
@@ -135,21 +135,60 @@ class SignupIT extends IdentityIntegrationTest {
     assertThat(r.getResponse().getStatus()).isEqualTo(400);
     assertThat(r.getResponse().getContentType()).isEqualTo("application/problem+json");
     List<String> fields = body(r).get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-    assertThat(fields).containsExactly("businessName", "email", "organization");
+    assertThat(fields).containsExactly("businessName", "code", "email", "organization");
   }
 
   @Test
-  void aTakenSlugOrEmailIsA409() throws Exception {
+  void aTakenSlugOrAProvenKnownEmailIsA409() throws Exception {
     String slug = uniqueSlug("dup");
-    signUpByEmail(slug + "@example.com", "correct horse battery staple", slug);
+    JsonNode first = signUpByEmail(slug + "@example.com", "correct horse battery staple", slug);
+    assertThat(claims(first.get("accessToken").asString())).as("the code proved the mailbox")
+        .containsEntry("email_verified", true);
     MvcResult sameSlug = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email",
-        "other-" + slug + "@example.com", "password", "correct horse battery staple", "businessName", "Other",
-        "organization", slug))).andReturn();
+        "other-" + slug + "@example.com", "code", "123456", "password", "correct horse battery staple",
+        "businessName", "Other", "organization", slug))).andReturn();
     assertThat(sameSlug.getResponse().getStatus()).isEqualTo(409);
+    clock.advance(Duration.ofSeconds(31));
+    String code = sendEmailCode(slug + "@example.com");
     MvcResult sameEmail = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email",
-        slug.toUpperCase() + "@EXAMPLE.com", "password", "correct horse battery staple", "businessName", "Other",
-        "organization", uniqueSlug("dup")))).andReturn();
+        slug.toUpperCase() + "@EXAMPLE.com", "code", code, "password", "correct horse battery staple",
+        "businessName", "Other", "organization", uniqueSlug("dup")))).andReturn();
     assertThat(sameEmail.getResponse().getStatus()).isEqualTo(409);
+    assertThat(body(sameEmail).get("detail").asString()).contains("exists", "login/password");
+  }
+
+  /**
+   * Issue 12 (account enumeration), the email path: the sign-up answered 409 for a known email at once. It now needs
+   * the code mailed to the address, and answers a known email like an unknown one until the code is proven.
+   */
+  @Test
+  void anEmailSignUpDoesNotTellWhetherTheEmailHasAnAccountBeforeTheCodeIsProven() throws Exception {
+    String slug = uniqueSlug("enum");
+    String known = slug + "@example.com";
+    signUpByEmail(known, "correct horse battery staple", slug);
+    String unknown = "new-" + slug + "@example.com";
+    clock.advance(Duration.ofSeconds(31));
+
+    assertThat(emailSignup(known, "123456")).isEqualTo(emailSignup(unknown, "123456")).containsEntry("status", 400);
+
+    Map<String, Object> sentKnown = answer(mvc.perform(postJson("/api/v1/identity/otp", Map.of("email", known)))
+        .andReturn());
+    Map<String, Object> sentUnknown = answer(mvc.perform(postJson("/api/v1/identity/otp", Map.of("email", unknown)))
+        .andReturn());
+    assertThat(sentKnown).isEqualTo(sentUnknown).containsEntry("status", 202);
+    String knownCode = latestCode(known);
+    String unknownCode = latestCode(unknown);
+
+    assertThat(emailSignup(known, wrong(knownCode))).isEqualTo(emailSignup(unknown, wrong(unknownCode)))
+        .containsEntry("status", 400);
+
+    assertThat(emailSignup(known, knownCode)).containsEntry("status", 409);
+    assertThat(emailSignup(unknown, unknownCode)).containsEntry("status", 201);
+  }
+
+  private Map<String, Object> emailSignup(String email, String code) throws Exception {
+    return answer(mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email", email, "code", code,
+        "password", "Velvet-otter-42-lantern", "businessName", "Probe Trading"))).andReturn());
   }
 
   @Test
