@@ -307,6 +307,30 @@ class InstallIT extends ProvisioningIntegrationTest {
         .isEqualTo(404);
   }
 
+  /**
+   * Issue 12: an Application named {@code events} was installed, and its detail at {@code …/applications/events}
+   * was the Environment's status stream instead. The name is reserved: 400 naming the field, nothing created.
+   */
+  @Test
+  void anApplicationCannotBeNamedEventsWhichIsTheStatusStreamsPath() {
+    String org = "reserved-names";
+    String env = environment(org, "prod");
+    String admin = token("a", org, "org-admin");
+    for (String path : List.of("/install-plans", "/applications")) {
+      HttpResponse<String> refused = call("POST", base(env) + path, admin,
+          "{\"blueprint\":\"bp-valkey\",\"name\":\"events\"}");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      JsonNode problem = JSON.readTree(refused.body());
+      assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
+      assertThat(problem.get("errors").get(0).get("message").asString()).contains("reserved", "status stream");
+    }
+    assertThat(repositories.exists(new RepositoryPath(org, "events"))).isFalse();
+    assertThat(call("GET", base(env) + "/applications", admin, null).body()).doesNotContain("\"events\"");
+    // A name that merely contains the word is fine.
+    assertThat(call("POST", base(env) + "/install-plans", admin,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"events-cache\"}").statusCode()).isEqualTo(201);
+  }
+
   @Test
   void aDependencyCanReuseAnApplicationThatRunsAlready() throws Exception {
     String org = "reuse-pharma";
