@@ -441,7 +441,7 @@ public class ApplicationOperations {
     Map<String, String> heads = git.heads(repo);
     String previous = git.read(repo, EnvironmentType.PROD.branch(), "CODEOWNERS")
         .or(() -> git.read(repo, env.type().branch(), "CODEOWNERS"))
-        .flatMap(text -> Codeowners.parse(text).catchAllTeam()).orElse(null);
+        .flatMap(text -> Codeowners.parse(text).catchAllOwner()).orElse(null);
     Map<String, String> commits = new LinkedHashMap<>();
     boolean changed = false;
     for (String branch : heads.keySet()) {

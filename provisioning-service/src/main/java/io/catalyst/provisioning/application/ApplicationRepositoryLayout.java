@@ -22,16 +22,20 @@ import java.util.regex.Pattern;
  *   <li>{@code overlays/<env>/kustomization.yaml} and {@code values.yaml}: what an Environment changes
  *   <li>{@code placement.yaml}: mode and regions
  *   <li>{@code secrets/}: ExternalSecret references to OpenBao paths, never values
- *   <li>{@code CODEOWNERS}: the owning team
+ *   <li>{@code CODEOWNERS}: the owning team, or the role reference {@code role:org-admin}
  * </ul>
  */
 public final class ApplicationRepositoryLayout {
 
   private static final Pattern APPLICATION = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
   private static final Pattern BLUEPRINT = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
-  private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+  /** A team ({@code team-shop}) or a role reference ({@code role:org-admin}), named after {@code @org/}. */
+  private static final Pattern OWNER = Pattern.compile("^(role:[a-z]+(-[a-z]+)*|[a-z][a-z0-9-]{0,62})$");
 
-  /** What the install flow knows about an Application when it creates the repository. */
+  /**
+   * What the install flow knows about an Application when it creates the repository. {@code owningTeam} is what
+   * {@code CODEOWNERS} names after {@code @org/}: a team, or {@code role:org-admin} when nobody chose one.
+   */
   public record Spec(String organization, String application, String blueprint, String version, String digest,
       String chartRepository, String valuesYaml, String owningTeam, List<String> regions, List<String> secretKeys) {}
 
@@ -184,7 +188,7 @@ public final class ApplicationRepositoryLayout {
     if (!BLUEPRINT.matcher(spec.blueprint()).matches()) {
       throw new IllegalArgumentException("Not a Blueprint name: " + spec.blueprint());
     }
-    if (!TEAM.matcher(spec.owningTeam()).matches()) {
+    if (!OWNER.matcher(spec.owningTeam()).matches()) {
       throw new IllegalArgumentException("Not a team name: " + spec.owningTeam());
     }
     if (spec.regions().isEmpty()) {

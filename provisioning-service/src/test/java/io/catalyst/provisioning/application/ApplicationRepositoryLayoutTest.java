@@ -44,6 +44,14 @@ class ApplicationRepositoryLayoutTest {
   }
 
   @Test
+  void anApplicationNobodyChoseATeamForIsOwnedByTheOrgAdminsRole() {
+    ApplicationRepositoryLayout.Spec byRole = new ApplicationRepositoryLayout.Spec("muscat-pharmacy", "pharmacy",
+        "bp-pharmacy", "2.1.0", "sha256:0f1e", "oci://catalog", "{}\n", "role:org-admin", List.of("fsn"), List.of());
+    assertThat(ApplicationRepositoryLayout.files(byRole, Set.of(EnvironmentType.PROD)).get("CODEOWNERS"))
+        .contains("* @muscat-pharmacy/role:org-admin");
+  }
+
+  @Test
   void namesAreChecked() {
     assertThatThrownBy(() -> ApplicationRepositoryLayout.files(new ApplicationRepositoryLayout.Spec("acme",
         "../x", "bp-a", "1.0.0", "d", "r", "", "team", List.of("fsn"), List.of()), Set.of()))

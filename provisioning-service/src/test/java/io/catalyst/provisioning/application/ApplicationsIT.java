@@ -159,7 +159,8 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     }
     assertThat(erp).isNotNull();
     assertThat(erp.get("kind").asString()).isEqualTo("Component");
-    assertThat(erp.get("spec").get("owner").asString()).isEqualTo("group:admins");
+    assertThat(erp.get("spec").get("owner").asString()).as("no team chosen: the org-admins' role owns it")
+        .isEqualTo("group:org-admin");
     assertThat(erp.get("spec").get("system").asString()).isEqualTo(org);
     assertThat(erp.get("spec").get("lifecycle").asString()).isEqualTo("development");
     assertThat(erp.get("spec").get("dependsOn").toString()).contains("component:" + org + "/pharmacy-db");

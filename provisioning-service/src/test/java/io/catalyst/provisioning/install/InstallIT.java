@@ -110,8 +110,9 @@ class InstallIT extends ProvisioningIntegrationTest {
             "values.yaml", "overlays/dev/values.yaml", "overlays/stg/values.yaml", "overlays/prod/values.yaml",
             "placement.yaml", "secrets/kustomization.yaml", "CODEOWNERS");
       }
+      // The caller is in no team: the Organization's org-admins own it (a role, which always exists).
       assertThat(repositories.read(repo, "develop", "CODEOWNERS")).hasValueSatisfying(c ->
-          assertThat(c).contains("* @" + org + "/admins"));
+          assertThat(c).contains("* @" + org + "/role:org-admin"));
     }
     assertThat(repositories.read(new RepositoryPath(org, "pharmacy-erp"), "main", "blueprint.lock.yaml"))
         .hasValueSatisfying(l -> assertThat(l).contains("blueprint: bp-erpnext", "version: 15.70.2",
