@@ -26,6 +26,11 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     String admin = token("root", org, "org-admin");
     assertThat(call("POST", "/api/v1/provisioning/environments", admin,
         "{\"organization\":\"" + org + "\",\"type\":\"dev\"}").statusCode()).isEqualTo(201);
+    // An Organization's Application repositories have the branches of its Environments: these tests use three.
+    for (String type : new String[] {"stg", "prod"}) {
+      assertThat(call("POST", "/api/v1/provisioning/environments", admin,
+          "{\"organization\":\"" + org + "\",\"type\":\"" + type + "\"}").statusCode()).isIn(201, 409);
+    }
     String env = org + "-dev";
     HttpResponse<String> installed = call("POST", base(env) + "/applications", admin, PHARMACY,
         Map.of("Idempotency-Key", "apps-" + org));
