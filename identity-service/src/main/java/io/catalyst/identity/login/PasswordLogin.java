@@ -98,20 +98,23 @@ public class PasswordLogin {
     jdbc.sql("""
         insert into login_failure (email_hash, failed_logins, updated_at) values (:key, 0, :now)
         on conflict do nothing""").param("key", key).param("now", Timestamp.from(now)).update();
-    var row = jdbc.sql("select failed_logins, locked_until from login_failure where email_hash = :key for update")
-        .param("key", key).query((rs, i) -> new Object[] {rs.getInt(1), rs.getTimestamp(2)}).single();
-    Instant lockedUntil = row[1] == null ? null : ((Timestamp) row[1]).toInstant();
-    Optional<Duration> locked = throttle.lockedFor(lockedUntil, now);
+    Failures row = jdbc.sql("select failed_logins, locked_until from login_failure where email_hash = :key for update")
+        .param("key", key).query((rs, i) -> new Failures(rs.getInt(1), rs.getTimestamp(2) == null ? null
+            : rs.getTimestamp(2).toInstant())).single();
+    Optional<Duration> locked = throttle.lockedFor(row.lockedUntil(), now);
     if (locked.isPresent()) {
       throw RateLimiter.tooMany("failed sign-ins for this account; it is locked for now", locked.get());
     }
-    LoginThrottle.Failure failure = throttle.fail((Integer) row[0], now);
+    LoginThrottle.Failure failure = throttle.fail(row.failures(), now);
     jdbc.sql("update login_failure set failed_logins = :f, locked_until = :until, updated_at = :now"
             + " where email_hash = :key")
         .param("f", failure.failures())
         .param("until", failure.lockedUntil() == null ? null : Timestamp.from(failure.lockedUntil()))
         .param("now", Timestamp.from(now)).param("key", key).update();
   }
+
+  /** A {@code login_failure} row: consecutive failures of an email without an account, and its lock. */
+  private record Failures(int failures, Instant lockedUntil) {}
 
   static ProblemException badCredentials() {
     return new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
