@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Proving an email address: a {@code cat_ver_} token (32 random bytes, only its SHA-256 stored, 24 hours, used once)
  * is mailed through the {@link MailSender} port on request, for an email that is not proven yet (an email sign-up
- * proves it with its code already; accounts from before that, federated accounts); presenting it marks the user's
+ * proves it with its code already: older accounts, the demo sovereign-admin); presenting it marks the user's
  * email verified ({@code email_verified} in the next access token) and publishes {@code email.verified.v1}.
  */
 @Service

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Email verification through the mail port, for an email that is not proven (an email sign-up proves it with its
- * code; accounts from before that, federated ones): a cat_ver_ link on request verifies once within 24 hours; the
+ * code: older accounts, the demo sovereign-admin): a cat_ver_ link on request verifies once within 24 hours; the
  * access token and the profile show it; sending is limited; an email invitation needs a verified email.
  */
 class EmailVerificationIT extends IdentityIntegrationTest {
