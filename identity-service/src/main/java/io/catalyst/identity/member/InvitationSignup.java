@@ -21,9 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-up of an invited person: with the invited email and a password, or the invited phone and the code sent to
- * it. The invitation is checked first (410 when used or expired, before a code is spent); the new user joins the
- * inviting Organization with the invited roles and gets a session. No Organization is created.
+ * Sign-up of an invited person: with the invited email, the code mailed to it and a password, or the invited phone
+ * and the code sent to it. The invitation is checked first (410 when used or expired, before a code is spent); then
+ * the code, and only then whether the contact has an account (409): the inviter holds the invitation token too (the
+ * invite answer carries it), so the token proves nothing about the mailbox or phone, and must neither tell the
+ * inviter which contacts have an account nor let the inviter make an account with someone else's verified email.
+ * The new user joins the inviting Organization with the invited roles and gets a session. No Organization is
+ * created.
  */
 @Service
 public class InvitationSignup {
@@ -71,23 +75,24 @@ public class InvitationSignup {
         throw ProblemException.invalid("The password is not valid: " + p + ".",
             List.of(FieldProblem.field("password", p)));
       });
-    } else if (request.code() == null || !request.code().matches("\\d{6}")) {
-      throw ProblemException.invalid("Give the code sent by SMS.",
-          List.of(FieldProblem.field("code", "must be the 6-digit code sent by SMS")));
+    }
+    if (request.code() == null || !request.code().matches("\\d{6}")) {
+      String how = byPhone ? "sent by SMS" : "mailed to the address (POST /api/v1/identity/otp with the email)";
+      throw ProblemException.invalid("Give the code " + how + ".",
+          List.of(FieldProblem.field("code", "must be the 6-digit code " + how)));
     }
     Invitation invitation = members.requireUsable(request.token(), email, phone);
+    otp.verify(byPhone ? phone : email, request.code(), address);
     if ((byPhone ? users.byPhone(phone) : users.byEmail(email)).isPresent()) {
+      // Only the holder of the phone or mailbox gets here. The code is spent.
       throw ProblemException.conflict("An account with this " + (byPhone ? "phone number" : "email")
           + " exists; sign in and accept the invitation instead.");
-    }
-    if (byPhone) {
-      otp.verify(phone, request.code(), address);
     }
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), email, phone,
         byPhone ? null : passwords.encode(request.password()), name, now);
     if (!byPhone) {
-      user = user.withEmailVerified(); // the invitation reached this mailbox: the address is proven
+      user = user.withEmailVerified(); // the code reached this mailbox: the address is proven
     }
     users.insert(user);
     String actor = user.id().toString();

@@ -91,7 +91,8 @@ class MemberController {
 
   @PostMapping("/api/v1/identity/signup/invitation")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Sign up through an invitation (invited email + password, or invited phone + code)")
+  @Operation(summary = "Sign up through an invitation (invited email + the code mailed to it + password, or invited"
+      + " phone + code)")
   TokenResponse signUp(@RequestBody InvitationSignup.Request request, HttpServletRequest http) {
     try {
       return signup.signUp(request, ClientAddress.of(http));

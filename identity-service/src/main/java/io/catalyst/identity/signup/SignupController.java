@@ -35,9 +35,9 @@ class SignupController {
 
   @PostMapping("/email")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Sign up with an email and password; creates your Organization")
-  TokenResponse email(@RequestBody SignupService.EmailSignup request) {
-    return uniquely(() -> signup.withEmail(request));
+  @Operation(summary = "Sign up with an email, the code mailed to it and a password; creates your Organization")
+  TokenResponse email(@RequestBody SignupService.EmailSignup request, HttpServletRequest http) {
+    return uniquely(() -> signup.withEmail(request, ClientAddress.of(http)));
   }
 
   /** Two sign-ups racing for one name or contact: the loser gets the same 409 as if it had come second. */

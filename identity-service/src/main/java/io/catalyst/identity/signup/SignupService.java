@@ -10,7 +10,6 @@ import io.catalyst.identity.user.ContactNormalizer;
 import io.catalyst.identity.user.Membership;
 import io.catalyst.identity.user.UserAccount;
 import io.catalyst.identity.user.Users;
-import io.catalyst.identity.verification.EmailVerificationService;
 import io.catalyst.platform.core.Role;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.events.CatalystEvent;
@@ -28,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * First sign-up: the person proves a phone (one-time code) or chooses an email and password, names the business, and
- * gets an Organization of their own as its {@code org-admin}, plus a session. Events {@code user.signed-up.v1} and
+ * First sign-up: the person proves a phone or an email with a one-time code (and with an email chooses a password),
+ * names the business, and gets an Organization of their own as its {@code org-admin}, plus a session. Events {@code user.signed-up.v1} and
  * {@code organization.created.v1} (provisioning creates {@code {org}-prod} from it) commit with the rows.
  */
 @Service
@@ -43,11 +42,9 @@ public class SignupService {
   private final Outbox outbox;
   private final Clock clock;
   private final SovereignSettings sovereign;
-  private final EmailVerificationService verification;
 
   SignupService(Users users, Organizations organizations, OtpService otp, SessionTokens sessions,
-      PasswordEncoder passwords, Outbox outbox, Clock clock, SovereignSettings sovereign,
-      EmailVerificationService verification) {
+      PasswordEncoder passwords, Outbox outbox, Clock clock, SovereignSettings sovereign) {
     this.users = users;
     this.organizations = organizations;
     this.otp = otp;
@@ -56,14 +53,17 @@ public class SignupService {
     this.outbox = outbox;
     this.clock = clock;
     this.sovereign = sovereign;
-    this.verification = verification;
   }
 
   public record PhoneSignup(String phone, String code, String name, String businessName, String organization) {}
 
-  public record EmailSignup(String email, String password, String name, String businessName, String organization) {}
+  public record EmailSignup(String email, String code, String password, String name, String businessName,
+      String organization) {}
 
-  /** The code is checked last, after every other problem was reported, so a typo elsewhere does not burn it. */
+  /**
+   * The code is checked after every other problem was reported, so a typo elsewhere does not burn it, and before the
+   * phone is looked up, so whether it has an account is told only to the person who proved they hold it.
+   */
   @Transactional(noRollbackFor = ProblemException.class)
   public TokenResponse withPhone(PhoneSignup request, String address) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -77,38 +77,52 @@ public class SignupService {
     String slug = organization(request.organization(), request.businessName(), problems);
     checkNames(request.name(), request.businessName(), problems);
     reject(problems);
-    if (users.byPhone(phone).isPresent()) {
-      throw ProblemException.conflict("An account with this phone number exists; sign in with a code instead.");
-    }
     requireFree(slug);
+    // The code first: until it is proven, a known number and an unknown one get the same answers (no code waiting,
+    // wrong code, expired), so the sign-up does not tell a stranger which numbers have an account.
     otp.verify(phone, request.code(), address);
+    if (users.byPhone(phone).isPresent()) {
+      // Only the holder of the phone gets here. The code is spent; a login asks for a new one.
+      throw ProblemException.conflict("An account with this phone number exists. Sign in with a code instead: "
+          + "request a new one (POST /api/v1/identity/otp), then POST /api/v1/identity/login/code.");
+    }
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), null, phone, null, trim(request.name()), now);
     return create(user, slug, request.businessName().trim(), "phone", now);
   }
 
-  @Transactional
-  public TokenResponse withEmail(EmailSignup request) {
+  /**
+   * Like the phone: the code mailed to the address ({@code POST /otp {"email"}}) is checked after every other field
+   * and before the email is looked up, so only the holder of the mailbox learns that it has an account. The code
+   * proves the mailbox: the new account's email is verified.
+   */
+  @Transactional(noRollbackFor = ProblemException.class)
+  public TokenResponse withEmail(EmailSignup request, String address) {
     List<FieldProblem> problems = new ArrayList<>();
     String email = ContactNormalizer.email(request.email()).orElse(null);
     if (email == null) {
       problems.add(FieldProblem.field("email", "must be an email address like name@example.com"));
+    }
+    if (request.code() == null || !request.code().matches("\\d{6}")) {
+      problems.add(FieldProblem.field("code", "must be the 6-digit code mailed to the address (POST "
+          + "/api/v1/identity/otp with the email sends it)"));
     }
     PasswordPolicy.problem(request.password(), email, request.businessName(), request.name())
         .ifPresent(p -> problems.add(FieldProblem.field("password", p)));
     String slug = organization(request.organization(), request.businessName(), problems);
     checkNames(request.name(), request.businessName(), problems);
     reject(problems);
-    if (users.byEmail(email).isPresent()) {
-      throw ProblemException.conflict("An account with this email exists; sign in instead.");
-    }
     requireFree(slug);
+    otp.verify(email, request.code(), address);
+    if (users.byEmail(email).isPresent()) {
+      // Only the holder of the mailbox gets here. The code is spent.
+      throw ProblemException.conflict("An account with this email exists. Sign in with its password instead "
+          + "(POST /api/v1/identity/login/password).");
+    }
     Instant now = clock.instant();
     UserAccount user = UserAccount.newUser(UUID.randomUUID(), email, null, passwords.encode(request.password()),
-        trim(request.name()), now);
-    TokenResponse tokens = create(user, slug, request.businessName().trim(), "email", now);
-    verification.sendAtSignup(user);
-    return tokens;
+        trim(request.name()), now).withEmailVerified(); // the code reached this mailbox: the address is proven
+    return create(user, slug, request.businessName().trim(), "email", now);
   }
 
   private TokenResponse create(UserAccount user, String slug, String businessName, String method, Instant now) {

@@ -20,22 +20,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Proving an email address: a {@code cat_ver_} token (32 random bytes, only its SHA-256 stored, 24 hours, used once)
- * is mailed through the {@link MailSender} port at email sign-up and on request; presenting it marks the user's
+ * is mailed through the {@link MailSender} port on request, for an email that is not proven yet (an email sign-up
+ * proves it with its code already: older accounts, the demo sovereign-admin); presenting it marks the user's
  * email verified ({@code email_verified} in the next access token) and publishes {@code email.verified.v1}.
  */
 @Service
 public class EmailVerificationService {
 
   public static final String PREFIX = "cat_ver_";
-  private static final Logger log = LoggerFactory.getLogger(EmailVerificationService.class);
 
   private final JdbcClient jdbc;
   private final Users users;
@@ -59,18 +57,6 @@ public class EmailVerificationService {
   public record Sent(long expiresIn, long resendAfter) {}
 
   public record Verified(String userId, String email, boolean emailVerified) {}
-
-  /**
-   * Mails a verification link to a new user (in the sign-up's transaction). A mail provider that fails does not fail
-   * the sign-up: the user can ask for another link.
-   */
-  public void sendAtSignup(UserAccount user) {
-    try {
-      send(user);
-    } catch (RuntimeException e) {
-      log.warn("Could not send the verification mail of user {}: {}", user.id(), e.getMessage());
-    }
-  }
 
   /** Another link for the signed-in user: 409 without an email or when verified, 429 within the limits. */
   @Transactional(noRollbackFor = ProblemException.class)

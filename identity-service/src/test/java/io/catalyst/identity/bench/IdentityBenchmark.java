@@ -87,7 +87,10 @@ public final class IdentityBenchmark {
     // Password login: one email account, POST /api/v1/identity/login/password (bcrypt check + access and refresh
     // token). The per-address limit is lifted above; the account never fails, so it is never locked.
     String email = "bench-" + UUID.randomUUID() + "@example.com";
-    check(send(json(base + "/api/v1/identity/signup/email", "{\"email\":\"" + email
+    check(send(json(base + "/api/v1/identity/otp", "{\"email\":\"" + email + "\"}")), 202);
+    String mailed = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/dev/inbox?to=" + email)).GET()
+        .build()).body().replaceAll("(?s).*code is (\\d{6}).*", "$1");
+    check(send(json(base + "/api/v1/identity/signup/email", "{\"email\":\"" + email + "\",\"code\":\"" + mailed
         + "\",\"password\":\"" + PASSWORD + "\",\"businessName\":\"Bench Pharmacy\"}")), 201);
     Runnable passwordLogin = () -> check(send(json(base + "/api/v1/identity/login/password",
         "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")), 200);

@@ -53,6 +53,33 @@ class LoginIT extends IdentityIntegrationTest {
     assertThat(r.getResponse().getContentAsString()).contains("email or password is wrong");
   }
 
+  /**
+   * Issue 12 (account enumeration): the lockout after five failures used to reach only accounts, so a sixth attempt
+   * answering 429 told that the email had one. An email without an account is now locked alike.
+   */
+  @Test
+  void theLockoutAnswersAnEmailWithoutAccountLikeAnAccount() throws Exception {
+    String slug = uniqueSlug("enum");
+    String known = slug + "@example.com";
+    signUpByEmail(known, PASSWORD, slug);
+    String unknown = "nobody-" + slug + "@example.com";
+    for (int i = 0; i < 6; i++) {
+      MvcResult k = mvc.perform(postJson("/api/v1/identity/login/password", Map.of("email", known,
+          "password", "wrong-" + i))).andReturn();
+      MvcResult u = mvc.perform(postJson("/api/v1/identity/login/password", Map.of("email", unknown,
+          "password", "wrong-" + i))).andReturn();
+      assertThat(u.getResponse().getStatus()).as("attempt " + (i + 1)).isEqualTo(k.getResponse().getStatus())
+          .isEqualTo(i < 5 ? 401 : 429);
+      assertThat(body(u).get("detail")).isEqualTo(body(k).get("detail"));
+      assertThat(u.getResponse().getHeader("Retry-After")).isEqualTo(k.getResponse().getHeader("Retry-After"));
+    }
+    clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+    assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", unknown, "password", PASSWORD))))
+        .isEqualTo(401);
+    assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", known, "password", PASSWORD))))
+        .isEqualTo(200);
+  }
+
   @Test
   void codeLoginForAnExistingPhoneUser() throws Exception {
     String phone = newPhone();

@@ -53,7 +53,8 @@ class MemberIT extends IdentityIntegrationTest {
     assertThat(listed).contains("\"status\":\"valid\"").doesNotContain(token);
 
     MvcResult signedUp = mvc.perform(postJson("/api/v1/identity/signup/invitation",
-        Map.of("token", token, "email", email, "password", PASSWORD, "name", "Layla"))).andReturn();
+        Map.of("token", token, "email", email, "code", sendEmailCode(email), "password", PASSWORD, "name", "Layla")))
+        .andReturn();
     assertThat(signedUp.getResponse().getStatus()).as(signedUp.getResponse().getContentAsString()).isEqualTo(201);
     Map<String, Object> claims = claims(body(signedUp).get("accessToken").asString());
     assertThat(claims.get("org")).isEqualTo(org);
@@ -69,7 +70,7 @@ class MemberIT extends IdentityIntegrationTest {
 
     // used once
     MvcResult again = mvc.perform(postJson("/api/v1/identity/signup/invitation",
-        Map.of("token", token, "email", "x" + email, "password", PASSWORD))).andReturn();
+        Map.of("token", token, "email", "x" + email, "code", "123456", "password", PASSWORD))).andReturn();
     assertThat(again.getResponse().getStatus()).isEqualTo(410);
     assertThat(again.getResponse().getContentType()).contains("application/problem+json");
 
@@ -99,13 +100,48 @@ class MemberIT extends IdentityIntegrationTest {
     assertThat(claims(body(result).get("accessToken").asString()).get("roles")).isEqualTo(List.of("org-viewer"));
   }
 
+  /**
+   * Issue 12 (account enumeration): the inviter holds the invitation token too (the invite answer carries it), so an
+   * invitation sign-up told any org-admin whether an email or phone had an account (409 at once), and with an email
+   * made an account, its email "verified", for an address the inviter did not own. The contact's code now comes
+   * first: without it a known and an unknown contact get the same 400, and no account is made.
+   */
+  @Test
+  void anInvitationSignUpTellsTheInviterNothingBeforeTheInviteesCodeIsProven() throws Exception {
+    String knownEmail = "known-" + org + "@example.com";
+    signUpByEmail(knownEmail, PASSWORD, uniqueSlug("known"));
+    String unknownEmail = "unknown-" + org + "@example.com";
+    String knownPhone = newPhone();
+    signUpByPhone(knownPhone, "Known Phone " + uniqueSlug("p").substring(2), null);
+    String unknownPhone = newPhone();
+    List<Integer> statuses = new java.util.ArrayList<>();
+    List<String> details = new java.util.ArrayList<>();
+    for (Map<String, Object> contact : List.<Map<String, Object>>of(Map.of("email", knownEmail),
+        Map.of("email", unknownEmail), Map.of("phone", knownPhone), Map.of("phone", unknownPhone))) {
+      Map<String, Object> request = new java.util.HashMap<>(contact);
+      request.put("role", "org-viewer");
+      String token = invite(org, admin, request).get("token").asString();
+      Map<String, Object> signup = new java.util.HashMap<>(contact);
+      signup.putAll(Map.of("token", token, "code", "123456", "password", PASSWORD));
+      MvcResult r = mvc.perform(postJson("/api/v1/identity/signup/invitation", signup)).andReturn();
+      statuses.add(r.getResponse().getStatus());
+      details.add(body(r).has("detail") ? body(r).get("detail").asString()
+          : "(no problem but " + statuses.getLast() + ")");
+    }
+    assertThat(statuses).containsOnly(400);
+    assertThat(details.get(0)).isEqualTo(details.get(1));
+    assertThat(details.get(2)).isEqualTo(details.get(3));
+    assertThat(jdbc.sql("select count(*) from app_user where email = :e").param("e", unknownEmail)
+        .query(Long.class).single()).as("no account without the mailbox's code").isZero();
+  }
+
   @Test
   void anExpiredInvitationIsGone() throws Exception {
     String email = "late-" + org + "@example.com";
     String token = invite(org, admin, Map.of("email", email, "role", "org-viewer")).get("token").asString();
     clock.advance(Duration.ofDays(7).plusMinutes(1));
     MvcResult result = mvc.perform(postJson("/api/v1/identity/signup/invitation",
-        Map.of("token", token, "email", email, "password", PASSWORD))).andReturn();
+        Map.of("token", token, "email", email, "code", "123456", "password", PASSWORD))).andReturn();
     assertThat(result.getResponse().getStatus()).isEqualTo(410);
     assertThat(body(result).get("type").asString()).endsWith("/gone");
     assertThat(body(result).get("detail").asString()).contains("expired");
@@ -124,7 +160,7 @@ class MemberIT extends IdentityIntegrationTest {
     String first = invite(other, otherAdmin.get("accessToken").asString(),
         Map.of("email", email, "role", "org-viewer")).get("token").asString();
     JsonNode mover = body(mvc.perform(postJson("/api/v1/identity/signup/invitation",
-        Map.of("token", first, "email", email, "password", PASSWORD))).andReturn());
+        Map.of("token", first, "email", email, "code", sendEmailCode(email), "password", PASSWORD))).andReturn());
     String moverId = mover.get("userId").asString();
 
     // invited to a second Organization while still in the first: 409 on accept
@@ -171,7 +207,8 @@ class MemberIT extends IdentityIntegrationTest {
         .isEqualTo(204);
     assertThat(outbox("invitation.revoked.v1", "invitations/" + id)).hasSize(1);
     MvcResult result = mvc.perform(postJson("/api/v1/identity/signup/invitation",
-        Map.of("token", invited.get("token").asString(), "email", email, "password", PASSWORD))).andReturn();
+        Map.of("token", invited.get("token").asString(), "email", email, "code", "123456", "password", PASSWORD)))
+        .andReturn();
     assertThat(result.getResponse().getStatus()).isEqualTo(410);
     assertThat(body(result).get("detail").asString()).contains("withdrawn");
   }

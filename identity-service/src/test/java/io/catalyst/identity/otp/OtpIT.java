@@ -26,7 +26,7 @@ class OtpIT extends IdentityIntegrationTest {
         Map.of("phone", phone, "code", code, "businessName", "Brute Force Ltd"))).andReturn();
     assertThat(right.getResponse().getStatus()).isEqualTo(400);
     assertThat(right.getResponse().getContentAsString()).contains("request");
-    assertThat(jdbc.sql("select code_hash::text from otp_challenge where phone = :p").param("p", phone)
+    assertThat(jdbc.sql("select code_hash::text from otp_challenge where recipient = :p").param("p", phone)
         .query(String.class).single()).as("only a hash is stored").doesNotContain(code);
   }
 

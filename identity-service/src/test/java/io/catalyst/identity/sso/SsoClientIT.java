@@ -152,7 +152,7 @@ class SsoClientIT extends IdentityIntegrationTest {
     assertThat(answer.get("id_token")).isNotNull();
     // the Application learns who signed in from the ID token
     assertThat(claims(answer.get("id_token").asString())).containsEntry("sub", signup.get("userId").asString())
-        .containsEntry("aud", List.of(clientId)).containsEntry("email", email).containsEntry("email_verified", false)
+        .containsEntry("aud", List.of(clientId)).containsEntry("email", email).containsEntry("email_verified", true)
         .containsEntry("preferred_username", email);
     assertThat(answer.get("refresh_token")).isNotNull();
     assertThat(answer.get("scope").asString()).contains("openid").contains("email");
@@ -214,7 +214,7 @@ class SsoClientIT extends IdentityIntegrationTest {
     JsonNode who = body(userinfo);
     assertThat(who.get("sub").asString()).isEqualTo(userId);
     assertThat(who.get("email").asString()).isEqualTo(email);
-    assertThat(who.get("email_verified").asBoolean()).isFalse();
+    assertThat(who.get("email_verified").asBoolean()).isTrue(); // the sign-up's code proved the mailbox
     assertThat(who.get("preferred_username").asString()).isEqualTo(email);
   }
 

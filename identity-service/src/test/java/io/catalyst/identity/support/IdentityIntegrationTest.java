@@ -114,7 +114,7 @@ public abstract class IdentityIntegrationTest {
     return mvc.perform(request).andReturn().getResponse().getStatus();
   }
 
-  /** Sends a code to {@code phone} and reads it back from the dev inbox. */
+  /** Sends a code to {@code phone} and reads it back from the dev inbox (also an email's, see sendEmailCode). */
   protected String sendCode(String phone) throws Exception {
     MvcResult sent = mvc.perform(postJson("/api/v1/identity/otp", Map.of("phone", phone))).andReturn();
     assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(202);
@@ -137,10 +137,18 @@ public abstract class IdentityIntegrationTest {
     return body(result);
   }
 
+  /** Mails a code to {@code email} (for an email sign-up) and reads it back from the dev inbox. */
+  protected String sendEmailCode(String email) throws Exception {
+    MvcResult sent = mvc.perform(postJson("/api/v1/identity/otp", Map.of("email", email))).andReturn();
+    assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(202);
+    return latestCode(email);
+  }
+
+  /** Signs up by email (code mailed to it, then the sign-up) and returns the token response. */
   protected JsonNode signUpByEmail(String email, String password, String slug) throws Exception {
-    MvcResult result = mvc.perform(postJson("/api/v1/identity/signup/email",
-        Map.of("email", email, "password", password, "businessName", "Business of " + slug, "organization", slug)))
-        .andReturn();
+    String code = sendEmailCode(email);
+    MvcResult result = mvc.perform(postJson("/api/v1/identity/signup/email", Map.of("email", email, "code", code,
+        "password", password, "businessName", "Business of " + slug, "organization", slug))).andReturn();
     assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
     return body(result);
   }

@@ -61,7 +61,6 @@ public class ApplicationOperations {
   public record Ownership(String application, String team, String previousTeam, Map<String, String> commits,
       boolean changed, String owner) {}
 
-  static final String UPGRADE_BRANCH = EnvironmentType.DEV.branch();
   private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
 
   private final JdbcClient jdbc;
@@ -95,7 +94,8 @@ public class ApplicationOperations {
   // --- upgrade ---------------------------------------------------------------------------------------------------
 
   /**
-   * Moves {@code develop} to another version of the Application's Blueprint: {@code blueprint.lock.yaml},
+   * Moves the lowest Environment branch ({@code develop}, or {@code main} for an Organization with only production;
+   * {@link #upgradeTarget}) to another version of the Application's Blueprint: {@code blueprint.lock.yaml},
    * {@code release.yaml} (the chart version), {@code kustomization.yaml} (the version label) and {@code values.yaml}
    * (the new version's defaults where the old defaults were, the user's own values kept). The catalog checks the
    * version exists (404), the values against its configSchema (400) and that it resolves (422); a downgrade needs
@@ -105,39 +105,41 @@ public class ApplicationOperations {
       boolean dryRun, String expectedHead, String message) {
     EnvironmentName env = Applications.readable(caller, environment);
     Applications.Row row = applications.row(env, application);
-    String dev = EnvironmentName.of(env.organization(), EnvironmentType.DEV).toString();
+    RepositoryPath repo = new RepositoryPath(env.organization(), application);
+    EnvironmentType lowest = upgradeTarget(git.exists(repo) ? git.branches(repo) : List.of());
+    String branch = lowest.branch();
+    String dev = EnvironmentName.of(env.organization(), lowest).toString();
     if (!caller.mayChange(env.organization(), dev)) {
-      throw ProblemException.forbidden("An upgrade is a commit on develop, the branch of " + dev + "; it needs "
-          + "org-admin, or org-developer bound to " + dev + ". Ask an org-admin of your Organization.");
+      throw ProblemException.forbidden("An upgrade is a commit on " + branch + ", the branch of " + dev + "; it "
+          + "needs org-admin, or org-developer bound to " + dev + ". Ask an org-admin of your Organization.");
     }
     if (version == null || version.isBlank()) {
       throw ProblemException.invalid("Say which version to upgrade to.",
           List.of(FieldProblem.field("version", "is required")));
     }
-    RepositoryPath repo = new RepositoryPath(env.organization(), application);
-    String head = git.exists(repo) ? git.head(repo, UPGRADE_BRANCH).orElse(null) : null;
+    String head = git.exists(repo) ? git.head(repo, branch).orElse(null) : null;
     if (head == null) {
-      throw ProblemException.conflict("Branch " + UPGRADE_BRANCH + " of " + repo + " does not exist; nothing to "
+      throw ProblemException.conflict("Branch " + branch + " of " + repo + " does not exist; nothing to "
           + "upgrade.");
     }
-    String current = applications.branchVersion(repo, UPGRADE_BRANCH, row.version());
+    String current = applications.branchVersion(repo, branch, row.version());
     CatalogApi.Detail target = catalog.detail(env.organization(), row.blueprint(), version.trim());
     String to = target.version() != null ? target.version() : version.trim();
     int order = compareVersions(to, current);
     if (order < 0 && !force) {
       throw ProblemException.unprocessable(row.blueprint() + " " + to + " is older than " + current + ", the "
-              + "version on " + UPGRADE_BRANCH + ". A downgrade can lose data the newer version migrated; send "
+              + "version on " + branch + ". A downgrade can lose data the newer version migrated; send "
               + "\"force\": true if you mean it.")
           .with("currentVersion", current).with("requestedVersion", to);
     }
     boolean noPath = order > 0 && !upgradableFrom(target.upgradesFrom(), current);
     if (noPath && !force) {
       throw ProblemException.unprocessable(row.blueprint() + " " + to + " can be upgraded to only from "
-              + String.join(", ", target.upgradesFrom()) + "; " + UPGRADE_BRANCH + " has " + current + ". Upgrade "
+              + String.join(", ", target.upgradesFrom()) + "; " + branch + " has " + current + ". Upgrade "
               + "to a version in between first, or send \"force\": true to replace it (its data may not carry over).")
           .with("currentVersion", current).with("requestedVersion", to).with("upgradesFrom", target.upgradesFrom());
     }
-    String before = git.read(repo, UPGRADE_BRANCH, "values.yaml").orElse("{}\n");
+    String before = git.read(repo, branch, "values.yaml").orElse("{}\n");
     Map<String, Object> values = Applications.parse(before);
     Map<String, Object> oldDefaults = Map.of();
     if (order != 0) {
@@ -159,17 +161,17 @@ public class ApplicationOperations {
           .with("problems", resolution.warnings() == null ? List.of() : resolution.warnings());
     }
     Map<String, String> files = new LinkedHashMap<>();
-    String lock = git.read(repo, UPGRADE_BRANCH, "blueprint.lock.yaml").orElse("");
+    String lock = git.read(repo, branch, "blueprint.lock.yaml").orElse("");
     files.put("blueprint.lock.yaml", lock(lock, row.blueprint(), to, target.digest()));
-    git.read(repo, UPGRADE_BRANCH, "release.yaml")
+    git.read(repo, branch, "release.yaml")
         .ifPresent(r -> files.put("release.yaml", firstMatchReplaced(r, RELEASE_VERSION, to)));
-    git.read(repo, UPGRADE_BRANCH, "kustomization.yaml")
+    git.read(repo, branch, "kustomization.yaml")
         .ifPresent(k -> files.put("kustomization.yaml", firstMatchReplaced(k, LABEL_VERSION, to)));
     String valuesYaml = upgraded.equals(values) ? before : Applications.dump(upgraded);
     files.put("values.yaml", valuesYaml);
     List<Applications.FileDiff> diffs = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
-      String old = git.read(repo, UPGRADE_BRANCH, f.getKey()).orElse("");
+      String old = git.read(repo, branch, f.getKey()).orElse("");
       if (!old.equals(f.getValue())) {
         diffs.add(new Applications.FileDiff(f.getKey(), Applications.diff(f.getKey(), old, f.getValue())));
       }
@@ -179,22 +181,22 @@ public class ApplicationOperations {
     boolean downgrade = order < 0;
     boolean forced = force && (downgrade || noPath);
     if (dryRun || diffs.isEmpty()) {
-      return new Upgrade(application, UPGRADE_BRANCH, current, to, downgrade, forced, dryRun, false,
+      return new Upgrade(application, branch, current, to, downgrade, forced, dryRun, false,
           dryRun ? null : head, head, diffs, changes, caller.subject());
     }
     String expected = expectedHead == null || expectedHead.isBlank() ? head : Applications.unquote(expectedHead);
     GitRepositories.Commit commit;
     try {
-      commit = moves.commitIfHead(repo, UPGRADE_BRANCH, expected, FileChanges.of(files),
+      commit = moves.commitIfHead(repo, branch, expected, FileChanges.of(files),
           Committer.of(caller.subject(), clock),
           message == null || message.isBlank()
               ? (downgrade ? "Downgrade " : "Upgrade ") + application + " to " + row.blueprint() + "@" + to
               : message, BranchMoved.VIA_API);
     } catch (GitRepositories.HeadMoved moved) {
-      throw Applications.headMoved(repo, UPGRADE_BRANCH, expected, moved, "Reload and try again.");
+      throw Applications.headMoved(repo, branch, expected, moved, "Reload and try again.");
     }
     tx.executeWithoutResult(s -> {
-      if (env.type() == EnvironmentType.DEV) {
+      if (env.type() == lowest) {
         jdbc.sql("update application set version = :v, digest = :d, updated_at = :now where organization = :org "
                 + "and name = :name")
             .param("v", to).param("d", target.digest()).param("now", Timestamp.from(clock.instant()))
@@ -202,12 +204,27 @@ public class ApplicationOperations {
       }
       outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_UPGRADED,
               "applications/" + env.organization() + "/" + application, env.organization(),
-              new ApplicationEvents.Upgraded(env.organization(), dev, application, UPGRADE_BRANCH, current, to, commit.sha(),
+              new ApplicationEvents.Upgraded(env.organization(), dev, application, branch, current, to, commit.sha(),
                   expected, forced, caller.subject()))
           .inEnvironment(dev).by(caller.subject()));
     });
-    return new Upgrade(application, UPGRADE_BRANCH, current, to, downgrade, forced, false,
+    return new Upgrade(application, branch, current, to, downgrade, forced, false,
         commit.changed(), commit.sha(), expected, diffs, changes, caller.subject());
+  }
+
+  /**
+   * The Environment whose branch an upgrade commits to: the lowest of the repository's in the chain develop → staging
+   * → uat → main ({@code develop} when the Organization has {@code {org}-dev}; {@code main} for an Organization with
+   * only production, which changes its Applications directly). From there promotions carry it up.
+   */
+  static EnvironmentType upgradeTarget(java.util.Collection<String> branches) {
+    for (EnvironmentType type : List.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.UAT,
+        EnvironmentType.PROD)) {
+      if (branches.contains(type.branch())) {
+        return type;
+      }
+    }
+    return EnvironmentType.DEV;
   }
 
   private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^(\\s+version: )\"[^\"]*\"");
@@ -437,7 +454,7 @@ public class ApplicationOperations {
     Map<String, String> heads = git.heads(repo);
     String previous = git.read(repo, EnvironmentType.PROD.branch(), "CODEOWNERS")
         .or(() -> git.read(repo, env.type().branch(), "CODEOWNERS"))
-        .flatMap(text -> Codeowners.parse(text).catchAllTeam()).orElse(null);
+        .flatMap(text -> Codeowners.parse(text).catchAllOwner()).orElse(null);
     Map<String, String> commits = new LinkedHashMap<>();
     boolean changed = false;
     for (String branch : heads.keySet()) {

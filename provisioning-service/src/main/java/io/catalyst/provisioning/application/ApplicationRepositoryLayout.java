@@ -2,17 +2,21 @@ package io.catalyst.provisioning.application;
 
 import io.catalyst.provisioning.environment.EnvironmentType;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The initial files of an Application's repository ({@code ARCHITECTURE.md}, "Application repo layout") and its
- * branches. Every branch starts with the same tree: each carries every overlay, and an Environment applies its own
- * ({@code overlays/<env>/}), so the rest of the tree is identical across branches after a promotion.
+ * branches: one per Environment the Organization has. Every branch starts with the same tree: each carries the
+ * overlay of every Environment there is, and an Environment applies its own ({@code overlays/<env>/}), so the rest
+ * of the tree is identical across branches after a promotion. An Environment created later gets its branch from the
+ * next-higher one's, with its overlay added ({@link #sourceBranch}, {@link #overlay}).
  *
  * <ul>
  *   <li>{@code blueprint.lock.yaml}: Blueprint name, version, digest
@@ -22,37 +26,89 @@ import java.util.regex.Pattern;
  *   <li>{@code overlays/<env>/kustomization.yaml} and {@code values.yaml}: what an Environment changes
  *   <li>{@code placement.yaml}: mode and regions
  *   <li>{@code secrets/}: ExternalSecret references to OpenBao paths, never values
- *   <li>{@code CODEOWNERS}: the owning team
+ *   <li>{@code CODEOWNERS}: the owning team, or the role reference {@code role:org-admin}
  * </ul>
  */
 public final class ApplicationRepositoryLayout {
 
   private static final Pattern APPLICATION = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
   private static final Pattern BLUEPRINT = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
-  private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+  /** A team ({@code team-shop}) or a role reference ({@code role:org-admin}), named after {@code @org/}. */
+  private static final Pattern OWNER = Pattern.compile("^(role:[a-z]+(-[a-z]+)*|[a-z][a-z0-9-]{0,62})$");
 
-  /** What the install flow knows about an Application when it creates the repository. */
+  /**
+   * What the install flow knows about an Application when it creates the repository. {@code owningTeam} is what
+   * {@code CODEOWNERS} names after {@code @org/}: a team, or {@code role:org-admin} when nobody chose one.
+   */
   public record Spec(String organization, String application, String blueprint, String version, String digest,
       String chartRepository, String valuesYaml, String owningTeam, List<String> regions, List<String> secretKeys) {}
 
-  /** The branches of a new repository: develop, staging, main, plus uat and poc when the Organization has them. */
+  /** The promotion chain, lowest first; {@code poc} stands beside it. */
+  private static final List<EnvironmentType> CHAIN = List.of(EnvironmentType.DEV, EnvironmentType.STG,
+      EnvironmentType.UAT, EnvironmentType.PROD);
+
+  /**
+   * The branches of a new repository: one per Environment the Organization has, lowest first ({@code develop},
+   * {@code staging}, {@code uat}, {@code main}, {@code poc}). An SME with only {@code {org}-prod} gets {@code main}.
+   */
   public static List<String> branches(Set<EnvironmentType> organizationEnvironments) {
-    List<String> branches = new ArrayList<>(List.of(EnvironmentType.DEV.branch(), EnvironmentType.STG.branch(),
-        EnvironmentType.PROD.branch()));
-    if (organizationEnvironments.contains(EnvironmentType.UAT)) {
-      branches.add(EnvironmentType.UAT.branch());
-    }
-    if (organizationEnvironments.contains(EnvironmentType.POC)) {
-      branches.add(EnvironmentType.POC.branch());
-    }
-    return branches;
+    return overlays(organizationEnvironments).stream().map(EnvironmentType::branch).toList();
   }
 
-  /** The overlays every branch carries: dev, stg, prod, and uat/poc when the Organization has them. */
+  /** The overlays every branch of a new repository carries: one per Environment the Organization has. */
   public static List<EnvironmentType> overlays(Set<EnvironmentType> organizationEnvironments) {
-    Set<EnvironmentType> types = EnumSet.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.PROD);
-    types.addAll(organizationEnvironments);
-    return List.copyOf(types);
+    return Arrays.stream(EnvironmentType.values()).filter(organizationEnvironments::contains).toList();
+  }
+
+  /** The branch the first commit goes on: {@code main} when production exists, else the first of the branches. */
+  public static String firstBranch(List<String> branches) {
+    if (branches.isEmpty()) {
+      throw new IllegalArgumentException("An Application repository needs at least one Environment's branch");
+    }
+    return branches.contains(EnvironmentType.PROD.branch()) ? EnvironmentType.PROD.branch() : branches.getFirst();
+  }
+
+  /**
+   * The branch a new Environment's branch starts from, among the repository's {@code existing} branches: the
+   * next-higher Environment's in the chain {@code develop → staging → uat → main} (what the new Environment will be
+   * promoted into, so it starts as what that one runs); at the top of the chain the closest lower one; {@code poc}
+   * starts from {@code main}, else the highest branch there is. Empty when the repository has no Environment branch.
+   */
+  public static Optional<String> sourceBranch(EnvironmentType type, Collection<String> existing) {
+    List<EnvironmentType> there = Arrays.stream(EnvironmentType.values())
+        .filter(t -> t != type && existing.contains(t.branch())).toList();
+    List<EnvironmentType> candidates = new ArrayList<>();
+    if (type == EnvironmentType.POC) {
+      candidates.addAll(CHAIN.reversed());
+    } else {
+      int at = CHAIN.indexOf(type);
+      candidates.addAll(CHAIN.subList(at + 1, CHAIN.size())); // higher, nearest first
+      candidates.addAll(CHAIN.subList(0, at).reversed()); // then lower, nearest first
+      candidates.add(EnvironmentType.POC);
+    }
+    return candidates.stream().filter(there::contains).map(EnvironmentType::branch).findFirst();
+  }
+
+  /** The files of one Environment's overlay ({@code overlays/<env>/}): what that Environment changes. */
+  public static Map<String, String> overlay(String application, EnvironmentType type) {
+    String dir = "overlays/" + type.code() + "/";
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(dir + "kustomization.yaml", """
+        # What Environment %2$s changes: its values (applied over ../../values.yaml).
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+          - ../..
+        configMapGenerator:
+          - name: %1$s-environment-values
+            namespace: %1$s
+            files:
+              - values.yaml
+        generatorOptions:
+          disableNameSuffixHash: true
+        """.formatted(application, type.code()));
+    files.put(dir + "values.yaml", "# Values of the " + type.code() + " Environment only.\n{}\n");
+    return files;
   }
 
   /** The files of the first commit, by path. */
@@ -112,22 +168,7 @@ public final class ApplicationRepositoryLayout {
         """.formatted(app, spec.blueprint(), spec.version()));
     files.put("values.yaml", spec.valuesYaml() == null || spec.valuesYaml().isBlank() ? "{}\n" : spec.valuesYaml());
     for (EnvironmentType type : overlays(organizationEnvironments)) {
-      String dir = "overlays/" + type.code() + "/";
-      files.put(dir + "kustomization.yaml", """
-          # What Environment %2$s changes: its values (applied over ../../values.yaml).
-          apiVersion: kustomize.config.k8s.io/v1beta1
-          kind: Kustomization
-          resources:
-            - ../..
-          configMapGenerator:
-            - name: %1$s-environment-values
-              namespace: %1$s
-              files:
-                - values.yaml
-          generatorOptions:
-            disableNameSuffixHash: true
-          """.formatted(app, type.code()));
-      files.put(dir + "values.yaml", "# Values of the " + type.code() + " Environment only.\n{}\n");
+      files.putAll(overlay(app, type));
     }
     files.put("placement.yaml", """
         mode: %s
@@ -184,7 +225,7 @@ public final class ApplicationRepositoryLayout {
     if (!BLUEPRINT.matcher(spec.blueprint()).matches()) {
       throw new IllegalArgumentException("Not a Blueprint name: " + spec.blueprint());
     }
-    if (!TEAM.matcher(spec.owningTeam()).matches()) {
+    if (!OWNER.matcher(spec.owningTeam()).matches()) {
       throw new IllegalArgumentException("Not a team name: " + spec.owningTeam());
     }
     if (spec.regions().isEmpty()) {

@@ -14,6 +14,7 @@ import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.githost.Codeowners;
 import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
@@ -370,11 +371,15 @@ public class Applications {
     return entity;
   }
 
-  /** The first owner of the catch-all rule ({@code * @org/team}) as a Backstage group reference. */
+  /**
+   * The first owner of the catch-all rule ({@code * @org/team}) as a Backstage group reference; a role reference
+   * ({@code @org/role:org-admin}) is the group of the role's holders ({@code group:org-admin}).
+   */
   static Optional<String> owner(String codeowners) {
     return codeowners.lines().map(String::trim).filter(l -> l.startsWith("*") && l.contains("@"))
         .map(l -> l.substring(l.indexOf('@') + 1).split("\\s+")[0])
-        .map(o -> "group:" + (o.contains("/") ? o.substring(o.indexOf('/') + 1) : o)).findFirst();
+        .map(o -> o.contains("/") ? o.substring(o.indexOf('/') + 1) : o)
+        .map(o -> "group:" + (o.startsWith(Codeowners.ROLE) ? o.substring(Codeowners.ROLE.length()) : o)).findFirst();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, lists and deletes Environments. A new Environment is one row, one commit of its GitOps bootstrap to
  * {@code system/catalyst-config} and one {@code environment.created.v1} event, in one transaction: a failure
- * leaves no row and no event, and a retry rewrites the same bootstrap (no new commit).
+ * leaves no row and no event, and a retry rewrites the same bootstrap (no new commit). The Organization's
+ * Application repositories get the Environment's branch ({@link EnvironmentAdded}).
  */
 @Service
 public class EnvironmentService {
@@ -37,9 +39,11 @@ public class EnvironmentService {
   private final Outbox outbox;
   private final Clock clock;
   private final SovereignSettings sovereign;
+  private final ApplicationEventPublisher events;
 
   public EnvironmentService(JdbcClient jdbc, CatalystConfig config, Outbox outbox, Clock clock,
-      SovereignSettings sovereign) {
+      SovereignSettings sovereign, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.config = config;
     this.outbox = outbox;
@@ -106,6 +110,8 @@ public class EnvironmentService {
             new EnvironmentEvents.Created(name.toString(), name.organization(), name.type().code(),
                 name.type().branch(), placement, sha, actor))
         .inEnvironment(name.toString()).by(actor));
+    // The Organization's Application repositories get this Environment's branch (before and after the commit).
+    events.publishEvent(new EnvironmentAdded(name, actor));
     return find(name.toString());
   }
 

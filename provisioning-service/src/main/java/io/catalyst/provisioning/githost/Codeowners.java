@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * A {@code CODEOWNERS} file (GitHub's format) and the push rule built on it: a path owned by a rule may be changed
  * only by a member of one of its owning teams ({@code @org/team-x}, matched against the caller's {@code teams}
- * claim) or a user it names ({@code @user}, matched against the subject). The last matching rule wins; a rule
+ * claim), a holder of a role it names ({@code @org/role:org-admin}, the role reference of policy approvers, matched
+ * against the caller's {@code roles}; an Application nobody chose a team for is owned by its Organization's
+ * org-admins) or a user it names ({@code @user}, matched against the subject). The last matching rule wins; a rule
  * without owners makes the path unowned. Patterns: {@code *} (everything), {@code /dir/} or {@code dir/} (a folder),
  * {@code *.yaml} (a name at any depth), {@code /overlays/prod/**}, {@code ?}.
  *
@@ -34,6 +36,16 @@ public final class Codeowners {
 
     /** The teams of this rule (the part after the slash of {@code @org/team}). */
     public List<String> teams() {
+      return references().stream().filter(r -> !r.startsWith(ROLE)).toList();
+    }
+
+    /** The roles of this rule ({@code @org/role:org-admin} → {@code org-admin}). */
+    public List<String> roles() {
+      return references().stream().filter(r -> r.startsWith(ROLE)).map(r -> r.substring(ROLE.length())).toList();
+    }
+
+    /** What follows {@code @org/} in each owner: a team name or a role reference ({@code role:org-admin}). */
+    public List<String> references() {
       return owners.stream().filter(o -> o.startsWith("@") && o.contains("/"))
           .map(o -> o.substring(o.indexOf('/') + 1)).toList();
     }
@@ -43,6 +55,12 @@ public final class Codeowners {
       return owners.stream().filter(o -> o.startsWith("@") && !o.contains("/")).map(o -> o.substring(1)).toList();
     }
   }
+
+  /** The prefix of a role reference after {@code @org/}: {@code @muscat/role:org-admin}. */
+  public static final String ROLE = "role:";
+
+  /** The role reference that owns what nobody chose a team for: the Organization's org-admins. */
+  public static final String ORG_ADMINS = ROLE + Role.ORG_ADMIN.value();
 
   /** A changed path the caller may not change, and the rule that owns it. */
   public record Violation(String path, Rule rule) {}
@@ -88,6 +106,19 @@ public final class Codeowners {
     return last == null || last.owners().isEmpty() ? Optional.empty() : Optional.of(last);
   }
 
+  /**
+   * The first owner of the catch-all rule after {@code @org/}: a team ({@code team-shop}) or a role reference
+   * ({@code role:org-admin}), if any.
+   */
+  public Optional<String> catchAllOwner() {
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      if (rules.get(i).pattern().equals("*") && !rules.get(i).references().isEmpty()) {
+        return Optional.of(rules.get(i).references().getFirst());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The owning team of the catch-all rule ({@code * @org/team}), if any. */
   public Optional<String> catchAllTeam() {
     for (int i = rules.size() - 1; i >= 0; i--) {
@@ -112,6 +143,7 @@ public final class Codeowners {
     for (String path : changedPaths) {
       ownerOf(path).ifPresent(rule -> {
         boolean allowed = rule.teams().stream().anyMatch(caller::inTeam)
+            || rule.roles().stream().anyMatch(r -> caller.roles().contains(r))
             || rule.users().contains(caller.subject());
         if (!allowed) {
           violations.add(new Violation(path, rule));

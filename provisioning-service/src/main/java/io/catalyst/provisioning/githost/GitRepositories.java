@@ -485,6 +485,52 @@ public class GitRepositories {
     }
   }
 
+  /**
+   * Creates {@code branch} from the commit {@code from}, with {@code changes} on top in one commit (none when they
+   * change nothing), in a single ref update that expects the branch not to exist: a branch that exists already is
+   * left as it is (answered with {@code changed} false), so a retry is idempotent; {@code changed} is true when this
+   * call created the branch.
+   */
+  public Commit branchFrom(RepositoryPath repo, String branch, String from, FileChanges changes, PersonIdent author,
+      String message) {
+    String refName = "refs/heads/" + branch;
+    try (Repository r = open(repo); ObjectInserter inserter = r.newObjectInserter(); RevWalk walk = new RevWalk(r)) {
+      Ref existing = r.exactRef(refName);
+      if (existing != null) {
+        return new Commit(branch, existing.getObjectId().name(), false);
+      }
+      RevCommit parent = walk.parseCommit(ObjectId.fromString(from));
+      ObjectId tree = buildTree(r, inserter, parent, changes);
+      ObjectId target = parent;
+      if (!parent.getTree().equals(tree)) {
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(tree);
+        commit.setParentId(parent);
+        commit.setAuthor(author);
+        commit.setCommitter(author);
+        commit.setMessage(message);
+        target = inserter.insert(commit);
+        inserter.flush();
+      }
+      RefUpdate update = r.updateRef(refName);
+      update.setNewObjectId(target);
+      update.setExpectedOldObjectId(ObjectId.zeroId());
+      update.setRefLogIdent(author);
+      update.setRefLogMessage("branch: created from " + from, false);
+      RefUpdate.Result result = update.update(walk);
+      if (result != RefUpdate.Result.NEW) {
+        Ref now = r.exactRef(refName);
+        if (now == null) {
+          throw new IllegalStateException("Could not create " + repo + " " + branch + ": " + result);
+        }
+        return new Commit(branch, now.getObjectId().name(), false); // created meanwhile by someone else
+      }
+      return new Commit(branch, target.name(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create " + repo + " " + branch, e);
+    }
+  }
+
   /** Points {@code branch} at {@code sha} unless it exists already. */
   public void createBranch(RepositoryPath repo, String branch, String sha) {
     try (Repository r = open(repo)) {

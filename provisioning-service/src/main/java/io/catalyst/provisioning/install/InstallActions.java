@@ -12,7 +12,6 @@ import io.catalyst.provisioning.contract.InstallEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,19 +164,19 @@ class InstallActions {
         app.blueprint(), app.version(), app.digest() == null ? "unknown" : app.digest(), null, yaml(values),
         plan.team(), regions(plan.environment()), app.secretKeys());
     Set<EnvironmentType> environments = organizationEnvironments(plan.organization());
-    if (client.isEmpty()) {
-      applicationRepositories.create(spec, environments, actor);
-      return;
-    }
-    // The layout's files plus secrets/sso.yaml, listed in secrets/kustomization.yaml: still one commit.
     Map<String, String> files = new LinkedHashMap<>(ApplicationRepositoryLayout.files(spec, environments));
-    files.put("secrets/sso.yaml", SsoClients.externalSecret(app.name(), client.get()));
-    files.put("secrets/kustomization.yaml", files.getOrDefault("secrets/kustomization.yaml", "")
-        .replace("resources:\n  []\n", "resources:\n") .replace("resources:\n", "resources:\n  - sso.yaml\n"));
-    PersonIdent who = Committer.of(actor, clock);
-    git.initialize(new RepositoryPath(plan.organization(), app.name()), "main",
-        ApplicationRepositoryLayout.branches(environments), FileChanges.of(files), who,
-        "Install " + app.blueprint() + "@" + app.version() + " as " + app.name());
+    if (client.isPresent()) {
+      // The layout's files plus secrets/sso.yaml, listed in secrets/kustomization.yaml: still one commit.
+      files.put("secrets/sso.yaml", SsoClients.externalSecret(app.name(), client.get()));
+      files.put("secrets/kustomization.yaml", files.getOrDefault("secrets/kustomization.yaml", "")
+          .replace("resources:\n  []\n", "resources:\n").replace("resources:\n", "resources:\n  - sso.yaml\n"));
+    }
+    ApplicationRepositories.Created created = applicationRepositories.create(spec, files, environments, actor);
+    // An Environment created while this ran: its creation adds its branch to the repositories that exist once it
+    // is committed, and this reads the Environments again now that the repository exists, so one of the two sees
+    // the other and the new Environment's branch is never missing.
+    applicationRepositories.addMissingBranches(created.repository(), organizationEnvironments(plan.organization()),
+        actor);
   }
 
   /** SSO step: the Application's OIDC client at identity-service, kept in the step's detail for the repository. */

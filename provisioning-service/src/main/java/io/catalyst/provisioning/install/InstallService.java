@@ -14,10 +14,12 @@ import io.catalyst.provisioning.environment.Environment;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentService;
 import io.catalyst.provisioning.environment.EnvironmentType;
+import io.catalyst.provisioning.githost.Codeowners;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.hostname.Hostnames;
 import io.catalyst.provisioning.hostname.Subdomain;
+import io.catalyst.provisioning.identity.Teams;
 import io.catalyst.provisioning.sso.SsoClients;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,10 +85,12 @@ public class InstallService {
   private final JsonMapper canonical;
   private final Hostnames hostnameRegistry;
   private final SsoClients sso;
+  private final Teams teams;
 
   public InstallService(JdbcClient jdbc, Catalog catalog, BillingClient billing, EnvironmentService environments,
       GitRepositories git, InstallActions actions, InstallProperties properties, SovereignSettings sovereign,
-      Clock clock, JsonMapper json, Hostnames hostnameRegistry, SsoClients sso) {
+      Clock clock, JsonMapper json, Hostnames hostnameRegistry, SsoClients sso, Teams teams) {
+    this.teams = teams;
     this.hostnameRegistry = hostnameRegistry;
     this.sso = sso;
     this.jdbc = jdbc;
@@ -308,12 +312,19 @@ public class InstallService {
     if (request.blueprint() == null || !request.blueprint().matches("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$")) {
       problems.add(FieldProblem.field("blueprint", "must be a Blueprint name such as bp-wordpress"));
     }
-    String team = request.team() != null ? request.team() : defaultTeam(caller);
-    if (!team.matches("^[a-z][a-z0-9-]{0,62}$")) {
+    String team = request.team() != null ? request.team() : defaultOwner(caller);
+    if (request.team() != null && !isTeamName(request.team())) {
       problems.add(FieldProblem.field("team", "must be a team of your Organization, such as team-platform"));
     }
     if (!problems.isEmpty()) {
       throw ProblemException.invalid("The install request is not valid; fix the fields below.", problems);
+    }
+    // CODEOWNERS names only what exists: a team the caller's token names (identity-service put it there) or one
+    // identity-service knows; otherwise the Organization's org-admins (a role reference, which always exists).
+    if (request.team() != null && !caller.inTeam(team) && !teams.exists(env.organization(), team)) {
+      throw ProblemException.unprocessable("There is no team " + team + " in " + env.organization() + ". Create it in "
+              + "the Organization's teams first, or leave team out (the Organization's org-admins then own it).")
+          .with("errors", List.of(Map.of("field", "team", "message", "no such team in " + env.organization())));
     }
     Map<String, Object> config = request.config() == null ? Map.of() : request.config();
     CatalogApi.Validation validation = catalog.validate(request.blueprint(), request.version(), config);
@@ -467,8 +478,14 @@ public class InstallService {
     return types;
   }
 
-  private static String defaultTeam(Caller caller) {
-    return caller.teams().stream().sorted().findFirst().orElse("admins");
+  /** The caller's first team, else the Organization's org-admins ({@code role:org-admin}). */
+  private static String defaultOwner(Caller caller) {
+    return caller.teams().stream().sorted().findFirst().orElse(Codeowners.ORG_ADMINS);
+  }
+
+  /** A team name as identity-service makes them: {@code team-…}, lower case, single hyphens, at most 63. */
+  private static boolean isTeamName(String team) {
+    return team.length() <= 63 && team.matches("^team-[a-z0-9]+(-[a-z0-9]+)*$");
   }
 
   /** The Environment, if the caller may install into it: 404 for another Organization's, 403 without the role. */

@@ -35,6 +35,11 @@ class ApplicationOperationsIT extends ProvisioningIntegrationTest {
     String admin = token("root", org, "org-admin");
     assertThat(call("POST", "/api/v1/provisioning/environments", admin,
         "{\"organization\":\"" + org + "\",\"type\":\"dev\"}").statusCode()).isEqualTo(201);
+    // An Organization's Application repositories have the branches of its Environments: these tests use three.
+    for (String type : new String[] {"stg", "prod"}) {
+      assertThat(call("POST", "/api/v1/provisioning/environments", admin,
+          "{\"organization\":\"" + org + "\",\"type\":\"" + type + "\"}").statusCode()).isIn(201, 409);
+    }
     String env = org + "-dev";
     HttpResponse<String> installed = call("POST", base(env) + "/applications", admin, PHARMACY,
         Map.of("Idempotency-Key", "ops-" + org));
@@ -179,6 +184,61 @@ class ApplicationOperationsIT extends ProvisioningIntegrationTest {
         .contains("\"paused\":false", "\"status\":\"Running\"");
   }
 
+  /**
+   * Issue 12: a new Organization's repositories named {@code @{org}/admins} in CODEOWNERS, a team that does not exist.
+   * Every CODEOWNERS line of a new Organization's repositories now names a team identity-service knows or a role.
+   */
+  @Test
+  void everyCodeownersLineOfANewOrganizationNamesATeamOrARoleThatExists() throws Exception {
+    String org = "owners-real";
+    IdentityServer.organizationWithTeams(org, "team-shop");
+    String admin = token("root", org, "org-admin");
+    String env = org + "-prod";
+    assertThat(call("POST", "/api/v1/provisioning/environments", admin,
+        "{\"organization\":\"" + org + "\",\"type\":\"prod\"}").statusCode()).isIn(201, 409);
+    // An org-admin in no team (the SME's first user), one in team-shop, and one naming a team.
+    assertThat(call("POST", base(env) + "/applications", admin, PHARMACY, Map.of("Idempotency-Key", "own-1"))
+        .statusCode()).isEqualTo(201);
+    String inTeam = io.catalyst.platform.testkit.TestTokens.user("sara").org(org).roles("org-admin")
+        .teams("team-shop").sign();
+    assertThat(call("POST", base(env) + "/applications", inTeam, "{\"blueprint\":\"bp-valkey\",\"name\":\"shop-cache\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(call("POST", base(env) + "/applications", admin,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"named-cache\",\"team\":\"team-shop\"}").statusCode()).isEqualTo(201);
+    // A team identity-service does not know is refused, naming the field.
+    HttpResponse<String> unknown = call("POST", base(env) + "/applications", admin,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"nobodys-cache\",\"team\":\"team-nobody\"}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+    assertThat(unknown.body()).contains("\"field\":\"team\"", "team-nobody");
+
+    int lines = 0;
+    for (String name : repositories.list(org)) {
+      RepositoryPath repo = new RepositoryPath(org, name);
+      for (String branch : repositories.branches(repo)) {
+        String text = repositories.read(repo, branch, "CODEOWNERS").orElse("");
+        for (io.catalyst.provisioning.githost.Codeowners.Rule rule
+            : io.catalyst.provisioning.githost.Codeowners.parse(text).rules()) {
+          for (String owner : rule.owners()) {
+            lines++;
+            assertThat(owner).as(repo + " " + branch).startsWith("@" + org + "/");
+          }
+          for (String role : rule.roles()) {
+            assertThat(io.catalyst.platform.core.Role.of(role)).as(repo + " " + branch + " role " + role).isPresent();
+          }
+          for (String team : rule.teams()) {
+            assertThat(IdentityServer.get(IdentityServer.url() + "/api/v1/identity/organizations/" + org + "/teams/"
+                + team).statusCode()).as(repo + " " + branch + " team " + team).isEqualTo(200);
+          }
+        }
+      }
+    }
+    assertThat(lines).isGreaterThanOrEqualTo(7); // five pharmacy Applications and two caches, one rule each
+    assertThat(repositories.read(new RepositoryPath(org, "pharmacy-erp"), "main", "CODEOWNERS").orElseThrow())
+        .contains("* @" + org + "/role:org-admin");
+    assertThat(repositories.read(new RepositoryPath(org, "shop-cache"), "main", "CODEOWNERS").orElseThrow())
+        .contains("* @" + org + "/team-shop");
+  }
+
   @Test
   void ownershipMovesToAnIdentityTeamOnEveryEnvironmentBranch() throws Exception {
     String org = "owner-apps";
@@ -203,16 +263,16 @@ class ApplicationOperationsIT extends ProvisioningIntegrationTest {
     HttpResponse<String> moved = call("PUT", path, admin, "{\"team\":\"team-shop\"}");
     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
     JsonNode answer = JSON.readTree(moved.body());
-    assertThat(answer.get("previousTeam").asString()).isEqualTo("admins");
+    assertThat(answer.get("previousTeam").asString()).isEqualTo("role:org-admin");
     assertThat(answer.get("owner").asString()).isEqualTo("@" + org + "/team-shop");
     RepositoryPath repo = new RepositoryPath(org, "pharmacy-erp");
     for (String branch : new String[] {"develop", "staging", "main"}) {
       assertThat(repositories.read(repo, branch, "CODEOWNERS").orElseThrow()).contains("* @" + org + "/team-shop")
-          .doesNotContain("/admins");
+          .doesNotContain("role:org-admin");
       assertThat(answer.get("commits").get(branch).asString()).isEqualTo(repositories.head(repo, branch).orElseThrow());
     }
     assertThat(outboxData("application.owner-changed.v1", "applications/" + org + "/pharmacy-erp"))
-        .contains("\"team\":\"team-shop\"", "\"previousTeam\":\"admins\"");
+        .contains("\"team\":\"team-shop\"", "\"previousTeam\":\"role:org-admin\"");
 
     // The Backstage view follows.
     JsonNode items = JSON.readTree(call("GET", "/api/v1/provisioning/applications?format=backstage",
@@ -221,7 +281,7 @@ class ApplicationOperationsIT extends ProvisioningIntegrationTest {
       if (item.get("metadata").get("name").asString().equals("pharmacy-erp")) {
         assertThat(item.get("spec").get("owner").asString()).isEqualTo("group:team-shop");
       } else {
-        assertThat(item.get("spec").get("owner").asString()).isEqualTo("group:admins");
+        assertThat(item.get("spec").get("owner").asString()).isEqualTo("group:org-admin");
       }
     }
     // The same team again: nothing to commit.

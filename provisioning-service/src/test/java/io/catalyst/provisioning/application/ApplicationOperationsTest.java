@@ -60,6 +60,16 @@ class ApplicationOperationsTest {
   }
 
   @Test
+  void anUpgradeCommitsToTheLowestEnvironmentBranchThereIs() {
+    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "staging", "develop")))
+        .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.DEV);
+    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "uat")))
+        .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.UAT);
+    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "poc")))
+        .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.PROD);
+  }
+
+  @Test
   void aTransferReplacesThePreviousTeamAndTheCatchAllRule() {
     String before = """
         # Owners of shop: reviews of changes and approvals of promotions name this team.

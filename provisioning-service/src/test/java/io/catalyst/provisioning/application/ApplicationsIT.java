@@ -26,6 +26,11 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     String admin = token("root", org, "org-admin");
     assertThat(call("POST", "/api/v1/provisioning/environments", admin,
         "{\"organization\":\"" + org + "\",\"type\":\"dev\"}").statusCode()).isEqualTo(201);
+    // An Organization's Application repositories have the branches of its Environments: these tests use three.
+    for (String type : new String[] {"stg", "prod"}) {
+      assertThat(call("POST", "/api/v1/provisioning/environments", admin,
+          "{\"organization\":\"" + org + "\",\"type\":\"" + type + "\"}").statusCode()).isIn(201, 409);
+    }
     String env = org + "-dev";
     HttpResponse<String> installed = call("POST", base(env) + "/applications", admin, PHARMACY,
         Map.of("Idempotency-Key", "apps-" + org));
@@ -159,7 +164,8 @@ class ApplicationsIT extends ProvisioningIntegrationTest {
     }
     assertThat(erp).isNotNull();
     assertThat(erp.get("kind").asString()).isEqualTo("Component");
-    assertThat(erp.get("spec").get("owner").asString()).isEqualTo("group:admins");
+    assertThat(erp.get("spec").get("owner").asString()).as("no team chosen: the org-admins' role owns it")
+        .isEqualTo("group:org-admin");
     assertThat(erp.get("spec").get("system").asString()).isEqualTo(org);
     assertThat(erp.get("spec").get("lifecycle").asString()).isEqualTo("development");
     assertThat(erp.get("spec").get("dependsOn").toString()).contains("component:" + org + "/pharmacy-db");

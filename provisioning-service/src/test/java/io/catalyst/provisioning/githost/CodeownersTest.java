@@ -51,6 +51,30 @@ class CodeownersTest {
     assertThat(OWNERS.check(ahmed, List.of("release.yaml"))).isEmpty();
   }
 
+  /** Issue 12: a role reference ({@code @org/role:…}) owns like a team, matched against the caller's roles. */
+  @Test
+  void aRoleReferenceOwnsForTheHoldersOfTheRole() {
+    Codeowners byRole = Codeowners.parse("""
+        * @bank-dhofar/role:org-admin
+        /overlays/dev/ @bank-dhofar/role:org-developer
+        """);
+    assertThat(byRole.ownerOf("values.yaml").orElseThrow().roles()).containsExactly("org-admin");
+    assertThat(byRole.ownerOf("values.yaml").orElseThrow().teams()).isEmpty();
+    assertThat(byRole.catchAllOwner()).hasValue(Codeowners.ORG_ADMINS);
+    assertThat(byRole.catchAllTeam()).isEmpty();
+    // A developer (in a team or not) may change what the developers' role owns, nothing the org-admins' role owns.
+    List<String> changed = List.of("overlays/dev/values.yaml", "values.yaml");
+    assertThat(byRole.check(developer(), changed)).extracting(Codeowners.Violation::path)
+        .containsExactly("values.yaml");
+    assertThat(byRole.check(developer("team-payments"), changed)).extracting(Codeowners.Violation::path)
+        .containsExactly("values.yaml");
+    assertThat(Codeowners.message("develop", developer(), byRole.check(developer(), changed)))
+        .contains("values.yaml — owned by @bank-dhofar/role:org-admin");
+    // A viewer holds neither role.
+    Caller viewer = new Caller("v", "bank-dhofar", Set.of("org-viewer"), Set.of(), Set.of());
+    assertThat(byRole.check(viewer, changed)).hasSize(2);
+  }
+
   @Test
   void servicesSovereignAdminsAndOrgAdminsAreNotHeldToIt() {
     List<String> changed = List.of("overlays/prod/values.yaml");

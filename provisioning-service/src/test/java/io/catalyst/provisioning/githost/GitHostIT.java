@@ -248,6 +248,33 @@ class GitHostIT extends ProvisioningIntegrationTest {
     assertThat(byAdmin.ok()).as(byAdmin.output()).isTrue();
   }
 
+  /**
+   * Issue 12: what nobody chose a team for is owned by the role reference {@code @org/role:org-admin} (the team
+   * {@code admins} it named before did not exist); the push rule enforces it like a team.
+   */
+  @Test
+  void codeownersOfTheOrgAdminsRoleRefusesDevelopersAndLetsOrgAdminsPush() {
+    String app = newApplication(Codeowners.ORG_ADMINS);
+    assertThat(repositories.read(new RepositoryPath(ORG, app), "develop", "CODEOWNERS")).hasValueSatisfying(c ->
+        assertThat(c).contains("* @bank-dhofar/role:org-admin"));
+
+    Path work = clone(layla, ORG, app); // org-developer bound to dev, in team-payments
+    git.run(work, "checkout", "develop");
+    GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 2\n");
+    git.run(work, "commit", "-am", "Two replicas");
+    GitCli.Result refused = git.run(work, "push", "origin", "develop");
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.output()).contains("(CODEOWNERS: overlays/dev/values.yaml is owned by "
+        + "@bank-dhofar/role:org-admin)", "overlays/dev/values.yaml — owned by @bank-dhofar/role:org-admin");
+
+    Path adminWork = clone(admin, ORG, app);
+    git.run(adminWork, "checkout", "develop");
+    GitCli.write(adminWork.resolve("overlays/dev/values.yaml"), "replicas: 3\n");
+    git.run(adminWork, "commit", "-am", "Three replicas");
+    GitCli.Result byAdmin = git.run(adminWork, "push", "origin", "develop");
+    assertThat(byAdmin.ok()).as(byAdmin.output()).isTrue();
+  }
+
   @Test
   void aPushWhoseEventWasLostIsReannouncedByTheReconcilerOnceWithADerivedId() {
     String app = newApplication();
@@ -306,9 +333,13 @@ class GitHostIT extends ProvisioningIntegrationTest {
   }
 
   private String newApplication() {
+    return newApplication("team-payments");
+  }
+
+  private String newApplication(String owner) {
     String app = "payments-" + apps.incrementAndGet();
     applications.create(new ApplicationRepositoryLayout.Spec(ORG, app, "bp-payments", "1.2.0", "sha256:abc",
-            "oci://catalog", "replicas: 1\n", "team-payments", List.of("primary"), List.of("db-password")),
+            "oci://catalog", "replicas: 1\n", owner, List.of("primary"), List.of("db-password")),
         Set.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.PROD), "catalyst");
     return app;
   }

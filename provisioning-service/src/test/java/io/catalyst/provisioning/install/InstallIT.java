@@ -105,14 +105,16 @@ class InstallIT extends ProvisioningIntegrationTest {
     for (String name : PHARMACY_APPS) {
       RepositoryPath repo = new RepositoryPath(org, name);
       try (Repository r = repositories.open(repo)) {
+        // Only the branches (and overlays) of the Environments the Organization has: here production.
         assertThat(r.getRefDatabase().getRefsByPrefix("refs/heads/").stream().map(Ref::getName))
-            .containsExactlyInAnyOrder("refs/heads/develop", "refs/heads/staging", "refs/heads/main");
+            .containsExactly("refs/heads/main");
         assertThat(files(r, "main")).contains("blueprint.lock.yaml", "kustomization.yaml", "release.yaml",
-            "values.yaml", "overlays/dev/values.yaml", "overlays/stg/values.yaml", "overlays/prod/values.yaml",
-            "placement.yaml", "secrets/kustomization.yaml", "CODEOWNERS");
+            "values.yaml", "overlays/prod/values.yaml", "placement.yaml", "secrets/kustomization.yaml", "CODEOWNERS")
+            .doesNotContain("overlays/dev/values.yaml", "overlays/stg/values.yaml");
       }
-      assertThat(repositories.read(repo, "develop", "CODEOWNERS")).hasValueSatisfying(c ->
-          assertThat(c).contains("* @" + org + "/admins"));
+      // The caller is in no team: the Organization's org-admins own it (a role, which always exists).
+      assertThat(repositories.read(repo, "main", "CODEOWNERS")).hasValueSatisfying(c ->
+          assertThat(c).contains("* @" + org + "/role:org-admin"));
     }
     assertThat(repositories.read(new RepositoryPath(org, "pharmacy-erp"), "main", "blueprint.lock.yaml"))
         .hasValueSatisfying(l -> assertThat(l).contains("blueprint: bp-erpnext", "version: 15.70.2",
@@ -207,7 +209,7 @@ class InstallIT extends ProvisioningIntegrationTest {
     assertThat(repositories.list(org)).containsExactlyInAnyOrderElementsOf(PHARMACY_APPS);
     assertThat(installedEvents(org)).isEqualTo(PHARMACY_APPS.size());
     for (String name : PHARMACY_APPS) {
-      assertThat(repositories.head(new RepositoryPath(org, name), "staging")).isPresent();
+      assertThat(repositories.head(new RepositoryPath(org, name), "main")).isPresent();
     }
   }
 
@@ -332,6 +334,91 @@ class InstallIT extends ProvisioningIntegrationTest {
 
     assertThat(call("POST", base("bad-input-uat") + "/install-plans", admin, pharmacy("p")).statusCode())
         .isEqualTo(404);
+  }
+
+  /**
+   * Issue 12: an Application named {@code events} was installed, and its detail at {@code …/applications/events}
+   * was the Environment's status stream instead. The name is reserved: 400 naming the field, nothing created.
+   */
+  @Test
+  void anApplicationCannotBeNamedEventsWhichIsTheStatusStreamsPath() {
+    String org = "reserved-names";
+    String env = environment(org, "prod");
+    String admin = token("a", org, "org-admin");
+    for (String path : List.of("/install-plans", "/applications")) {
+      HttpResponse<String> refused = call("POST", base(env) + path, admin,
+          "{\"blueprint\":\"bp-valkey\",\"name\":\"events\"}");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      JsonNode problem = JSON.readTree(refused.body());
+      assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
+      assertThat(problem.get("errors").get(0).get("message").asString()).contains("reserved", "status stream");
+    }
+    assertThat(repositories.exists(new RepositoryPath(org, "events"))).isFalse();
+    assertThat(call("GET", base(env) + "/applications", admin, null).body()).doesNotContain("\"events\"");
+    // A name that merely contains the word is fine.
+    assertThat(call("POST", base(env) + "/install-plans", admin,
+        "{\"blueprint\":\"bp-valkey\",\"name\":\"events-cache\"}").statusCode()).isEqualTo(201);
+  }
+
+  /**
+   * Issue 12: an SME with only {@code {org}-prod} got {@code develop} and {@code staging} branches too. A new
+   * Application has the branches (and overlays) of the Environments there are; an Environment created later adds its
+   * branch to the Applications that exist, from the next-higher Environment's branch, with its overlay.
+   */
+  @Test
+  void anApplicationHasTheBranchesOfTheEnvironmentsThereAreAndANewEnvironmentAddsItsOwn() throws Exception {
+    String org = "sme-branches";
+    String env = environment(org, "prod");
+    String admin = token("ahmed", org, "org-admin");
+    assertThat(call("POST", base(env) + "/applications", admin, "{\"blueprint\":\"bp-valkey\",\"name\":\"cache\"}")
+        .statusCode()).isEqualTo(201);
+    RepositoryPath cache = new RepositoryPath(org, "cache");
+    assertThat(repositories.branches(cache)).containsExactly("main");
+    try (Repository r = repositories.open(cache)) {
+      assertThat(files(r, "main")).contains("overlays/prod/values.yaml")
+          .noneMatch(f -> f.startsWith("overlays/") && !f.startsWith("overlays/prod/"));
+    }
+    // With production alone, an upgrade changes main directly (there is no develop to start from).
+    HttpResponse<String> upgrade = call("POST", base(env) + "/applications/cache/upgrade/plan", admin,
+        "{\"version\":\"7.2.9\",\"force\":true}");
+    assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(200);
+    assertThat(JSON.readTree(upgrade.body()).get("branch").asString()).isEqualTo("main");
+
+    // What production runs now (a change of its own on main).
+    repositories.commit(cache, "main", new io.catalyst.provisioning.githost.FileChanges()
+        .write("overlays/prod/values.yaml", "maxmemoryPolicy: allkeys-lru\n"), new org.eclipse.jgit.lib.PersonIdent(
+            "ahmed", "ahmed@x"), "prod tuning");
+    String mainHead = repositories.head(cache, "main").orElseThrow();
+
+    // {org}-stg: staging starts from main, with overlays/stg/; main is not touched.
+    environment(org, "stg");
+    assertThat(repositories.branches(cache)).containsExactlyInAnyOrder("main", "staging");
+    assertThat(repositories.head(cache, "main")).hasValue(mainHead);
+    var staging = repositories.log(cache, "staging", 0, 10);
+    assertThat(staging.get(1).sha()).as("staging's first commit sits on main's head").isEqualTo(mainHead);
+    assertThat(staging.getFirst().message()).contains("sme-branches-stg", "staging from main", "overlays/stg/");
+    assertThat(repositories.read(cache, "staging", "overlays/stg/values.yaml")).isPresent();
+    assertThat(repositories.read(cache, "staging", "overlays/stg/kustomization.yaml")).hasValueSatisfying(k ->
+        assertThat(k).contains("cache-environment-values"));
+    assertThat(repositories.read(cache, "staging", "overlays/prod/values.yaml")).hasValue("maxmemoryPolicy: allkeys-lru\n");
+    assertThat(repositories.read(cache, "main", "overlays/stg/values.yaml")).isEmpty();
+
+    // {org}-dev: develop starts from staging, the next-higher Environment's branch.
+    environment(org, "dev");
+    assertThat(repositories.branches(cache)).containsExactlyInAnyOrder("main", "staging", "develop");
+    assertThat(repositories.log(cache, "develop", 0, 10).get(1).sha())
+        .isEqualTo(repositories.head(cache, "staging").orElseThrow());
+    assertThat(repositories.read(cache, "develop", "overlays/dev/values.yaml")).isPresent();
+    assertThat(JSON.readTree(call("POST", base(env) + "/applications/cache/upgrade/plan", admin,
+        "{\"version\":\"7.2.9\",\"force\":true}").body()).get("branch").asString()).isEqualTo("develop");
+
+    // An Application installed now has the three, each with the three overlays.
+    assertThat(call("POST", base(env) + "/applications", admin, "{\"blueprint\":\"bp-valkey\",\"name\":\"cache2\"}")
+        .statusCode()).isEqualTo(201);
+    RepositoryPath cache2 = new RepositoryPath(org, "cache2");
+    assertThat(repositories.branches(cache2)).containsExactlyInAnyOrder("develop", "staging", "main");
+    assertThat(repositories.read(cache2, "main", "overlays/dev/values.yaml")).isPresent();
+    assertThat(repositories.read(cache2, "main", "overlays/uat/values.yaml")).isEmpty();
   }
 
   @Test

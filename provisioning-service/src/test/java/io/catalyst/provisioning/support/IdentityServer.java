@@ -38,7 +38,10 @@ public final class IdentityServer {
           "--catalyst.security.token-uri=" + TestTokens.tokenUri(),
           "--catalyst.sovereign.public-url=" + TestTokens.ISSUER,
           "--catalyst.identity.also-trust-jwk-set-uri=" + TestTokens.jwksUri(),
-          "--catalyst.identity.demo.enabled=false"));
+          "--catalyst.identity.demo.enabled=false",
+          // every sign-up of the suite comes from this one address; the dev inbox (on by default) holds the codes
+          "--catalyst.identity.otp.sends-per-ip-per-hour=100000",
+          "--catalyst.identity.otp.verifications-per-ip-per10-minutes=100000"));
       process = ServiceProcess.start("identity-service", ServiceProcess.freePort(), args);
     }
     return process.url();
@@ -50,9 +53,36 @@ public final class IdentityServer {
    */
   public static void organizationWithTeams(String slug, String... teams) {
     String base = url();
+    String accessToken = signUp(slug);
+    for (String team : teams) {
+      HttpResponse<String> created = post(base + "/api/v1/identity/organizations/" + slug + "/teams",
+          accessToken, "{\"name\":\"" + team + "\"}");
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("Creating " + team + " answered " + created.statusCode() + ": "
+            + created.body());
+      }
+    }
+  }
+
+  /**
+   * Signs up the Organization {@code slug} by email as a person would (the code mailed to the address, read from the
+   * dev inbox, then the sign-up) and answers the org-admin's access token.
+   */
+  public static String signUp(String slug) {
+    String base = url();
+    String email = "owner@" + slug + ".example";
+    HttpResponse<String> sent = post(base + "/api/v1/identity/otp", null, "{\"email\":\"" + email + "\"}");
+    if (sent.statusCode() != 202) {
+      throw new IllegalStateException("The code for " + email + " answered " + sent.statusCode() + ": " + sent.body());
+    }
+    Matcher code = Pattern.compile("code is (\\d{6})").matcher(get(base + "/api/v1/identity/dev/inbox?to=" + email)
+        .body());
+    if (!code.find()) {
+      throw new IllegalStateException("No code mailed to " + email);
+    }
     HttpResponse<String> signup = post(base + "/api/v1/identity/signup/email", null, """
-        {"email":"owner@%s.example","password":"Quiet-Harbour-Lantern-42","businessName":"Business %s",
-         "organization":"%s","name":"Owner"}""".formatted(slug, slug, slug));
+        {"email":"%s","code":"%s","password":"Quiet-Harbour-Lantern-42","businessName":"Business %s",
+         "organization":"%s","name":"Owner"}""".formatted(email, code.group(1), slug, slug));
     if (signup.statusCode() != 201) {
       throw new IllegalStateException("Sign-up of " + slug + " answered " + signup.statusCode() + ": "
           + signup.body());
@@ -61,13 +91,20 @@ public final class IdentityServer {
     if (!token.find()) {
       throw new IllegalStateException("No access token in " + signup.body());
     }
-    for (String team : teams) {
-      HttpResponse<String> created = post(base + "/api/v1/identity/organizations/" + slug + "/teams",
-          token.group(1), "{\"name\":\"" + team + "\"}");
-      if (created.statusCode() != 201) {
-        throw new IllegalStateException("Creating " + team + " answered " + created.statusCode() + ": "
-            + created.body());
-      }
+    return token.group(1);
+  }
+
+  /** GET with this service's client-credentials token of the test kit (e.g. the teams of an Organization). */
+  public static HttpResponse<String> get(String uri) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + TestTokens.service("provisioning-service")).GET().build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
