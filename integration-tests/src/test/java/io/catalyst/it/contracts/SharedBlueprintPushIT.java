@@ -152,9 +152,8 @@ class SharedBlueprintPushIT {
   }
 
   private static String signUp(String org) throws Exception {
-    HttpResponse<String> r = send("POST", identity.url() + "/api/v1/identity/signup/email", null,
-        "{\"email\":\"owner@" + org + ".example\",\"password\":\"Frankincense-Route-2026!\","
-            + "\"businessName\":\"" + org + "\",\"organization\":\"" + org + "\"}");
+    HttpResponse<String> r = io.catalyst.it.support.Mesh.signUpByEmail(identity.url(), "owner@" + org + ".example",
+        "Frankincense-Route-2026!", org, org);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JsonPath.read(r.body(), "$.accessToken");
   }

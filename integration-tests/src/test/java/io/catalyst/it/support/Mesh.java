@@ -84,6 +84,21 @@ public final class Mesh {
     }
   }
 
+  /**
+   * Stops catalog-service and provisioning-service. Another test class that starts its own provisioning on the same
+   * Kafka must not share the consumer groups with this one (Kafka would split the partitions between them).
+   */
+  public static synchronized void stopCatalogAndProvisioning() {
+    if (catalog != null) {
+      catalog.stop();
+      catalog = null;
+    }
+    if (provisioning != null) {
+      provisioning.stop();
+      provisioning = null;
+    }
+  }
+
   /** What catalog and provisioning are told: the gateway's URL is the issuer, identity-service is called directly. */
   private static List<String> serviceArgs() {
     List<String> args = new ArrayList<>(ServiceProcess.kafka());
@@ -181,24 +196,34 @@ public final class Mesh {
   public static User signUp(String slug) {
     String email = slug + "@example.com";
     String password = "Velvet-otter-42-lantern";
-    // The code mailed to the address (the dev inbox stands in for the mail provider), then the sign-up.
-    HttpResponse<String> sent = send(request("/api/v1/identity/otp").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build());
-    if (sent.statusCode() != 202) {
-      throw new IllegalStateException("the code for " + email + " answered " + sent.statusCode() + ": " + sent.body());
-    }
-    String inbox = send(request("/api/v1/identity/dev/inbox?to=" + email).GET().build()).body();
-    String code = inbox.replaceAll("(?s).*?code is (\\d{6}).*", "$1");
-    HttpResponse<String> r = send(request("/api/v1/identity/signup/email")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("""
-            {"email":"%s","code":"%s","password":"%s","businessName":"%s","organization":"%s"}"""
-            .formatted(email, code, password, "Business " + slug, slug)))
-        .build());
+    HttpResponse<String> r = signUpByEmail(publicUrl(), email, password, "Business " + slug, slug);
     if (r.statusCode() != 201) {
       throw new IllegalStateException("sign-up of " + slug + " answered " + r.statusCode() + ": " + r.body());
     }
     return new User(email, password, slug, JsonPath.read(r.body(), "$.userId"), JsonPath.read(r.body(),
         "$.accessToken"));
+  }
+
+  /**
+   * An email sign-up at the identity-service (or gateway) at {@code baseUrl}: the code mailed to the address (its dev
+   * inbox stands in for the mail provider), then the sign-up with it. Answers the sign-up's response.
+   */
+  public static HttpResponse<String> signUpByEmail(String baseUrl, String email, String password,
+      String businessName, String organization) {
+    HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/identity/otp"))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build());
+    if (sent.statusCode() != 202) {
+      throw new IllegalStateException("the code for " + email + " answered " + sent.statusCode() + ": " + sent.body());
+    }
+    String inbox = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/identity/dev/inbox?to=" + email))
+        .timeout(Duration.ofSeconds(30)).GET().build()).body();
+    String code = inbox.replaceAll("(?s).*?code is (\\d{6}).*", "$1");
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/identity/signup/email"))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"email":"%s","code":"%s","password":"%s","businessName":"%s","organization":"%s"}"""
+            .formatted(email, code, password, businessName, organization)))
+        .build());
   }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,12 @@ class ApiSweepIT {
     owner = Mesh.signUp("sweep-" + UUID.randomUUID().toString().substring(0, 6));
     stranger = Mesh.signUp("other-" + UUID.randomUUID().toString().substring(0, 6));
     environment = owner.organization() + "-prod";
+  }
+
+  /** Another class's provisioning must not share consumer groups with this mesh's (see {@link Mesh}). */
+  @AfterAll
+  static void stopServices() {
+    Mesh.stopCatalogAndProvisioning();
   }
 
   record Operation(String service, String method, String path, boolean hasBody, boolean stream) {}

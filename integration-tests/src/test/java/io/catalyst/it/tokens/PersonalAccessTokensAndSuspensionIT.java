@@ -43,13 +43,8 @@ class PersonalAccessTokensAndSuspensionIT {
     mesh = TokenMesh.start();
     org = "oasis-" + UUID.randomUUID().toString().substring(0, 6);
     String email = "owner@" + org + ".example";
-    assertThat(send("POST", mesh.identity.url() + "/api/v1/identity/otp", null, "{\"email\":\"" + email + "\"}")
-        .statusCode()).isEqualTo(202);
-    String code = send("GET", mesh.identity.url() + "/api/v1/identity/dev/inbox?to=" + email, null, null).body()
-        .replaceAll("(?s).*?code is (\\d{6}).*", "$1");
-    var signup = send("POST", mesh.identity.url() + "/api/v1/identity/signup/email", null,
-        "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"password\":\"Frankincense-Route-2026!\","
-            + "\"businessName\":\"Oasis Dates\",\"organization\":\"" + org + "\"}");
+    var signup = io.catalyst.it.support.Mesh.signUpByEmail(mesh.identity.url(), email, "Frankincense-Route-2026!",
+        "Oasis Dates", org);
     assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
     jwt = JsonPath.read(signup.body(), "$.accessToken");
   }
