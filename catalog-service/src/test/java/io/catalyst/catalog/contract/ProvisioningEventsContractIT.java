@@ -11,7 +11,7 @@ import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.contract.ApplicationEvents;
-import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.time.Duration;
@@ -35,16 +35,15 @@ class ProvisioningEventsContractIT extends CatalogIntegrationTest {
   @Autowired TransactionTemplate tx;
 
   @Test
-  void gitPushedToSharedBlueprintsRegistersAndSyncsThePrivateSource() throws Exception {
+  void aBranchMovedInSharedBlueprintsRegistersAndSyncsThePrivateSource() throws Exception {
     String org = "contract-pharma";
     String commit = createRepository(org, "shared-blueprints", Map.of(
         "bp-contract-portal/blueprint.yaml", blueprint("bp-contract-portal", "1.0.0", "private", null)));
 
-    // As provisioning's PushSession announces a push (the branch main of a repository without Environment).
-    publish(ProvisioningEvents.GIT_PUSHED, "repos/" + org + "/shared-blueprints", org, null,
-        new GitPushed(org, "shared-blueprints", "main", null, null, commit, "created", "Layla <layla@example.com>",
-            "layla", List.of(new GitPushed.PushedCommit(commit, "Layla <layla@example.com>",
-                "Layla <layla@example.com>", "A private Blueprint", Instant.now().toString())), false));
+    // As provisioning's BranchMoves reports a push (the branch main of a repository without Environment).
+    publish(ProvisioningEvents.BRANCH_MOVED, "repos/" + org + "/shared-blueprints/branches/main", org, null,
+        new BranchMoved(org, "shared-blueprints", "main", null, null, commit, "created", BranchMoved.VIA_PUSH,
+            "layla", Instant.now()));
 
     String member = token("layla", org);
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

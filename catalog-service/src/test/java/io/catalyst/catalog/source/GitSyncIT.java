@@ -40,7 +40,7 @@ class GitSyncIT extends CatalogIntegrationTest {
         "bp-acme-broken/blueprint.yaml", BROKEN));
 
     try (var events = new ProvisioningEventsProducer(jsonMapper)) {
-      events.gitPushed("acme", "shared-blueprints", "main", commit);
+      events.branchMoved("acme", "shared-blueprints", "main", commit);
     }
     await(() -> "rejected-files".equals(jdbc.sql(
             "select last_status from catalog_source where id = 'acme/shared-blueprints'")
@@ -118,7 +118,7 @@ class GitSyncIT extends CatalogIntegrationTest {
             "org-admin")))
         .andExpect(status().isNotFound()); // not registered: no push arrived for it yet
     try (var events = new ProvisioningEventsProducer(jsonMapper)) {
-      events.gitPushed("squatter", "shared-blueprints", "main", "x");
+      events.branchMoved("squatter", "shared-blueprints", "main", "x");
     }
     await(() -> jdbc.sql("select count(*) from sync_run where source_id = 'squatter/shared-blueprints'")
         .query(Long.class).single() > 0);
@@ -137,7 +137,7 @@ class GitSyncIT extends CatalogIntegrationTest {
         String token, String organization)
         throws Exception {
       try (var events = new ProvisioningEventsProducer(json)) {
-        events.gitPushed(organization, "shared-blueprints", "main", "head");
+        events.branchMoved(organization, "shared-blueprints", "main", "head");
       }
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
           mvc.perform(as(get("/api/v1/catalog/sources/" + organization + "/shared-blueprints/sync-report"), token))

@@ -2,11 +2,10 @@ package io.catalyst.catalog.support;
 
 import io.catalyst.platform.events.Topics;
 import io.catalyst.platform.testkit.EmbeddedKafkaServer;
-import io.catalyst.provisioning.contract.GitPushed;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,11 +32,11 @@ public final class ProvisioningEventsProducer implements AutoCloseable {
     this.json = json;
   }
 
-  /** A push to {@code owner/repo} moved {@code branch} to {@code newSha}, as provisioning's Git host reports it. */
-  public void gitPushed(String owner, String repo, String branch, String newSha) {
-    send(ProvisioningEvents.GIT_PUSHED, owner, null, "repos/" + owner + "/" + repo, Instant.now(),
-        new GitPushed(owner, repo, branch, null, "0000000000000000000000000000000000000000", newSha, "updated",
-            "Test <test@example.com>", "test", List.of(), false));
+  /** {@code branch} of {@code owner/repo} moved to {@code newSha} (a push), as provisioning reports every head move. */
+  public void branchMoved(String owner, String repo, String branch, String newSha) {
+    send(ProvisioningEvents.BRANCH_MOVED, owner, null, "repos/" + owner + "/" + repo + "/branches/" + branch,
+        Instant.now(), new BranchMoved(owner, repo, branch, null, "0000000000000000000000000000000000000000", newSha,
+            "updated", BranchMoved.VIA_PUSH, "test", Instant.now()));
   }
 
   /** {@code data} (a contract record) as event {@code type} (complete) of {@code org}, at {@code time}. */
