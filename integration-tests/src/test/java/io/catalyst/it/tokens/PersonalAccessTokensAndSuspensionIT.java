@@ -1,20 +1,18 @@
 package io.catalyst.it.tokens;
 
+import static io.catalyst.it.support.Clients.git;
+import static io.catalyst.it.support.Clients.send;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.catalyst.it.support.Clients.GitResult;
+import io.catalyst.it.support.DirectMesh;
+import io.catalyst.it.support.Mesh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,17 +31,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PersonalAccessTokensAndSuspensionIT {
 
-  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  static TokenMesh mesh;
+  static DirectMesh mesh;
   static String org;
   static String jwt;
 
   @BeforeAll
   static void start() throws Exception {
-    mesh = TokenMesh.start();
+    mesh = DirectMesh.start("tokens");
     org = "oasis-" + UUID.randomUUID().toString().substring(0, 6);
     String email = "owner@" + org + ".example";
-    var signup = io.catalyst.it.support.Mesh.signUpByEmail(mesh.identity.url(), email, "Frankincense-Route-2026!",
+    var signup = Mesh.signUpByEmail(mesh.identity.url(), email, "Frankincense-Route-2026!",
         "Oasis Dates", org);
     assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
     jwt = JsonPath.read(signup.body(), "$.accessToken");
@@ -90,10 +87,10 @@ class PersonalAccessTokensAndSuspensionIT {
     assertThat(send("DELETE", mesh.identity.url() + "/api/v1/identity/tokens/" + id, jwt, null).statusCode())
         .isEqualTo(204);
     long revokedAt = System.nanoTime();
-    await().atMost(TokenMesh.PAT_CACHE.plusSeconds(5)).pollInterval(200, TimeUnit.MILLISECONDS).untilAsserted(() ->
+    await().atMost(DirectMesh.PAT_CACHE.plusSeconds(5)).pollInterval(200, TimeUnit.MILLISECONDS).untilAsserted(() ->
         assertThat(send("GET", mesh.catalog.url() + "/api/v1/catalog/sources", pat, null).statusCode())
             .isEqualTo(401));
-    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(TokenMesh.PAT_CACHE.plusSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(DirectMesh.PAT_CACHE.plusSeconds(2));
   }
 
   @Test
@@ -107,28 +104,28 @@ class PersonalAccessTokensAndSuspensionIT {
 
     // The repository is created by provisioning when it hears organization.created.
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(git(work, "ls-remote", "http://owner:" + readOnly + "@" + base + repo).exit).isZero());
+        assertThat(git(work, "ls-remote", "http://owner:" + readOnly + "@" + base + repo).exit()).isZero());
 
-    Result clone = git(work, "clone", "http://owner:" + readOnly + "@" + base + repo, "ro");
-    assertThat(clone.exit).as(clone.output).isZero();
+    GitResult clone = git(work, "clone", "http://owner:" + readOnly + "@" + base + repo, "ro");
+    assertThat(clone.exit()).as(clone.output()).isZero();
     Path ro = work.resolve("ro");
     git(ro, "config", "user.email", "owner@" + org + ".example");
     git(ro, "config", "user.name", "Owner");
     git(ro, "checkout", "-b", "feature/readme");
     Files.writeString(ro.resolve("NOTES.md"), "# notes\n");
     git(ro, "add", "NOTES.md");
-    assertThat(git(ro, "commit", "-m", "notes").exit).isZero();
+    assertThat(git(ro, "commit", "-m", "notes").exit()).isZero();
 
-    Result refused = git(ro, "push", "origin", "feature/readme");
-    assertThat(refused.exit).as(refused.output).isNotZero();
-    assertThat(refused.output).contains("403");
+    GitResult refused = git(ro, "push", "origin", "feature/readme");
+    assertThat(refused.exit()).as(refused.output()).isNotZero();
+    assertThat(refused.output()).contains("403");
 
-    Result pushed = git(ro, "push", "http://owner:" + readWrite + "@" + base + repo, "feature/readme");
-    assertThat(pushed.exit).as(pushed.output + "\n" + mesh.provisioning.logTail()).isZero();
+    GitResult pushed = git(ro, "push", "http://owner:" + readWrite + "@" + base + repo, "feature/readme");
+    assertThat(pushed.exit()).as(pushed.output() + "\n" + mesh.provisioning.logTail()).isZero();
 
-    Result wrong = git(work, "ls-remote", "http://owner:cat_pat_" + "y".repeat(43) + "@" + base + repo);
-    assertThat(wrong.exit).isNotZero();
-    assertThat(wrong.output).containsAnyOf("401", "Authentication failed", "could not read Username");
+    GitResult wrong = git(work, "ls-remote", "http://owner:cat_pat_" + "y".repeat(43) + "@" + base + repo);
+    assertThat(wrong.exit()).isNotZero();
+    assertThat(wrong.output()).containsAnyOf("401", "Authentication failed", "could not read Username");
   }
 
   @Test
@@ -140,7 +137,7 @@ class PersonalAccessTokensAndSuspensionIT {
     String repo = "http://owner:" + jwt + "@" + mesh.provisioning.url().replace("http://", "") + "/git/" + org
         + "/shared-blueprints.git";
     Path work = Files.createTempDirectory(mesh.data, "suspension-");
-    assertThat(git(work, "ls-remote", repo).exit).as("the access token opens the Git host").isZero();
+    assertThat(git(work, "ls-remote", repo).exit()).as("the access token opens the Git host").isZero();
     var login = send("POST", mesh.identity.url() + "/api/v1/identity/login/password", null,
         "{\"email\":\"admin@catalyst.localhost\",\"password\":\"" + mesh.sovereignAdminPassword() + "\"}");
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
@@ -157,23 +154,23 @@ class PersonalAccessTokensAndSuspensionIT {
     });
     Duration took = Duration.ofNanos(System.nanoTime() - suspendedAt);
     assertThat(took).as("refused within the refresh interval (plus a poll's time)")
-        .isLessThan(TokenMesh.SUSPENSION_REFRESH.multipliedBy(3));
+        .isLessThan(DirectMesh.SUSPENSION_REFRESH.multipliedBy(3));
     assertThat(send("GET", sources, admin, null).statusCode()).as("a sovereign-admin is not refused").isEqualTo(200);
     // provisioning polls on its own schedule: the Git host closes within the same bound
-    await().atMost(TokenMesh.SUSPENSION_REFRESH.multipliedBy(3)).pollInterval(200, TimeUnit.MILLISECONDS)
+    await().atMost(DirectMesh.SUSPENSION_REFRESH.multipliedBy(3)).pollInterval(200, TimeUnit.MILLISECONDS)
         .untilAsserted(() -> {
-          Result closed = git(work, "ls-remote", repo);
-          assertThat(closed.exit).as("the Git host refuses the suspended Organization too").isNotZero();
-          assertThat(closed.output).contains("403");
+          GitResult closed = git(work, "ls-remote", repo);
+          assertThat(closed.exit()).as("the Git host refuses the suspended Organization too").isNotZero();
+          assertThat(closed.output()).contains("403");
         });
 
     assertThat(send("DELETE", mesh.identity.url() + "/api/v1/identity/organizations/" + org + "/suspension", admin,
         null).statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(20)).pollInterval(200, TimeUnit.MILLISECONDS).untilAsserted(() ->
         assertThat(send("GET", sources, jwt, null).statusCode()).isEqualTo(200));
-    await().atMost(TokenMesh.SUSPENSION_REFRESH.multipliedBy(3)).pollInterval(200, TimeUnit.MILLISECONDS)
+    await().atMost(DirectMesh.SUSPENSION_REFRESH.multipliedBy(3)).pollInterval(200, TimeUnit.MILLISECONDS)
         .untilAsserted(() ->
-            assertThat(git(work, "ls-remote", repo).exit).as("and the Git host lets it in again").isZero());
+            assertThat(git(work, "ls-remote", repo).exit()).as("and the Git host lets it in again").isZero());
   }
 
   private static String createPat(String name, String... scopes) throws Exception {
@@ -181,37 +178,5 @@ class PersonalAccessTokensAndSuspensionIT {
         "{\"name\":\"" + name + "\",\"scopes\":[\"" + String.join("\",\"", scopes) + "\"]}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JsonPath.read(created.body(), "$.token");
-  }
-
-  static HttpResponse<String> send(String method, String url, String bearer, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  record Result(int exit, String output) {}
-
-  /** The real {@code git} CLI, never prompting for credentials. */
-  static Result git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c", "protocol.version=2"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-    builder.environment().put("GIT_ASKPASS", "/bin/false");
-    builder.environment().put("HOME", dir.toFile().getAbsolutePath());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return new Result(-1, output + "\n(timed out)");
-    }
-    return new Result(process.exitValue(), output);
   }
 }
