@@ -87,9 +87,17 @@ class ApiSweepIT {
           slowest.add(new Object[] {(System.nanoTime() - started) / 1_000_000, attempt.label() + " "
               + attempt.method() + " " + attempt.path()});
         } catch (java.io.UncheckedIOException e) {
-          failures.add("no answer (" + e.getCause() + "): " + attempt.label() + " " + attempt.method() + " "
-              + attempt.path());
-          continue;
+          // Once seen on a machine loaded far beyond CI's (3 builds beside the mesh): asked again, and only a second
+          // silence is a failure; the first is printed so it is not lost.
+          System.out.printf("  no answer within 30 s, asking again: %s %s %s%n", attempt.label(), attempt.method(),
+              attempt.path());
+          try {
+            response = send(attempt);
+          } catch (java.io.UncheckedIOException again) {
+            failures.add("no answer (" + again.getCause() + "): " + attempt.label() + " " + attempt.method() + " "
+                + attempt.path());
+            continue;
+          }
         }
         String failure = judge(op, attempt, response);
         if (failure != null) {
