@@ -1,5 +1,6 @@
 package io.catalyst.identity.federation;
 
+import io.catalyst.identity.token.Logins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,12 +53,14 @@ public class FederationLogin {
   private final FederatedUsers users;
   private final FederationProviders providers;
   private final Clock clock;
+  private final Logins logins;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final AuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
   private final AuthenticationFailureHandler failure = new Failure();
 
   FederationLogin(FederatedClientRegistrations registrations, FederatedUsers users, FederationProviders providers,
-      Clock clock) {
+      Clock clock, Logins logins) {
+    this.logins = logins;
     this.registrations = registrations;
     this.users = users;
     this.providers = providers;
@@ -108,6 +112,9 @@ public class FederationLogin {
     context.setAuthentication(local);
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
+    String provider = upstream instanceof OAuth2AuthenticationToken token
+        ? token.getAuthorizedClientRegistrationId() : null;
+    logins.browserSucceeded(user, Logins.FEDERATION, provider, request, response);
     savedRequest.onAuthenticationSuccess(request, response, local);
   }
 

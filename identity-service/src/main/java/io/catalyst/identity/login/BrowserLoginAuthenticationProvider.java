@@ -1,6 +1,7 @@
 package io.catalyst.identity.login;
 
 import io.catalyst.identity.organization.OrganizationStatus;
+import io.catalyst.identity.token.Logins;
 import io.catalyst.platform.web.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -29,9 +30,11 @@ public class BrowserLoginAuthenticationProvider implements AuthenticationProvide
   private final PasswordLogin login;
   private final Clock clock;
   private final OrganizationStatus status;
+  private final Logins logins;
 
-  BrowserLoginAuthenticationProvider(PasswordLogin login, Clock clock, OrganizationStatus status) {
+  BrowserLoginAuthenticationProvider(PasswordLogin login, Clock clock, OrganizationStatus status, Logins logins) {
     this.login = login;
+    this.logins = logins;
     this.clock = clock;
     this.status = status;
   }
@@ -45,6 +48,7 @@ public class BrowserLoginAuthenticationProvider implements AuthenticationProvide
       if (status.suspendedOrganizationOf(user).isPresent()) {
         throw new DisabledException("Your Organization is suspended; contact the Sovereign's operator.");
       }
+      logins.browserSucceeded(user, Logins.PASSWORD, null, Logins.currentRequest(), null);
       return UsernamePasswordAuthenticationToken.authenticated(user.toString(), null,
           List.of(new SimpleGrantedAuthority("ROLE_user"),
               FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)

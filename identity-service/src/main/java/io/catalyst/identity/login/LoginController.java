@@ -1,5 +1,6 @@
 package io.catalyst.identity.login;
 
+import io.catalyst.identity.token.Logins;
 import io.catalyst.identity.token.SessionTokens;
 import io.catalyst.identity.token.TokenResponse;
 import io.catalyst.identity.user.ContactNormalizer;
@@ -40,7 +41,8 @@ class LoginController {
   @PostMapping("/password")
   @Operation(summary = "Sign in with email and password")
   TokenResponse password(@Valid @RequestBody PasswordCredentials credentials, HttpServletRequest http) {
-    return sessions.start(passwordLogin.verify(credentials.email(), credentials.password(), ClientAddress.of(http)));
+    return sessions.login(passwordLogin.verify(credentials.email(), credentials.password(), ClientAddress.of(http)),
+        Logins.PASSWORD);
   }
 
   @PostMapping("/code")
@@ -49,6 +51,6 @@ class LoginController {
     String phone = ContactNormalizer.phone(credentials.phone()).orElseThrow(() -> ProblemException.invalid(
         "The phone number is not valid.",
         List.of(FieldProblem.field("phone", "must be in international format, e.g. +96891234567"))));
-    return sessions.start(codeLogin.verify(phone, credentials.code(), ClientAddress.of(http)));
+    return sessions.login(codeLogin.verify(phone, credentials.code(), ClientAddress.of(http)), Logins.PHONE_CODE);
   }
 }

@@ -142,8 +142,11 @@ public class SsoClientService {
     return new Result(created, answer);
   }
 
-  /** What the secret store resolves {@code catalyst-sso/{clientId}} with (services only). */
-  @Transactional(readOnly = true)
+  /**
+   * What the secret store resolves {@code catalyst-sso/{clientId}} with (services only); every read is published
+   * ({@code sso-client.secret-read.v1}: who read which Application's secret, never the secret).
+   */
+  @Transactional
   public Secret secret(Caller caller, String clientId) {
     requireService(caller);
     if (!properties.clients().ssoSecretReaders().contains(caller.subject())) {
@@ -155,6 +158,10 @@ public class SsoClientService {
     SsoClients.SsoClient row = clients.find(clientId)
         .orElseThrow(() -> ProblemException.notFound("SSO client " + clientId));
     log.info("SSO client secret of {} read by {}", clientId, caller.subject());
+    outbox.publish(CatalystEvent.of(IdentityEvents.SSO_CLIENT_SECRET_READ,
+        subject(row.organization(), row.environment(), row.application()), row.organization(),
+        new IdentityEvents.SsoClientSecretRead(row.organization(), row.environment(), row.application(), clientId,
+            caller.subject())).inEnvironment(row.environment()).by(caller.subject()));
     return new Secret(clientId, secret(row));
   }
 

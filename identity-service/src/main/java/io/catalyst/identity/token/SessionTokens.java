@@ -35,10 +35,12 @@ public class SessionTokens {
   private final Clock clock;
   private final Duration refreshTtl;
   private final OrganizationStatus status;
+  private final Logins logins;
 
   SessionTokens(RefreshTokens refreshTokens, AccessTokenIssuer accessTokens, Users users, Outbox outbox, Clock clock,
-      IdentityProperties properties, OrganizationStatus status) {
+      IdentityProperties properties, OrganizationStatus status, Logins logins) {
     this.status = status;
+    this.logins = logins;
     this.refreshTokens = refreshTokens;
     this.accessTokens = accessTokens;
     this.users = users;
@@ -54,6 +56,17 @@ public class SessionTokens {
     Instant now = clock.instant();
     UUID family = refreshTokens.startFamily(userId, now);
     return respond(userId, refreshTokens.issue(family, now, now.plus(refreshTtl)));
+  }
+
+  /**
+   * Starts the session of a login ({@code method}: {@link Logins#PASSWORD}, {@link Logins#PHONE_CODE}) and
+   * publishes {@code login.succeeded.v1} in the same transaction.
+   */
+  @Transactional
+  public TokenResponse login(UUID userId, String method) {
+    TokenResponse response = start(userId);
+    logins.succeeded(userId, method);
+    return response;
   }
 
   /** Rotates {@code refreshToken}; a re-used one revokes its family (and that revocation commits). */

@@ -2,8 +2,14 @@ package io.catalyst.identity.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
 import io.catalyst.identity.support.IdentityIntegrationTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.DeserializationFeature;
 
 /**
@@ -29,5 +35,48 @@ class IdentityEventsContractIT extends IdentityIntegrationTest {
     assertThat(created.displayName()).isEqualTo("Business of contract-bakery");
     assertThat(created.createdBy()).isEqualTo(signedUp.get("userId").asString());
     assertThat(created.style()).isNotBlank();
+  }
+
+  /** Audit reads logins: who, into which Organization, how, through which surface and client. */
+  @Test
+  void loginSucceededIsTheContractRecord() throws Exception {
+    String email = "owner@contract-login.example";
+    String password = "Frankincense-Route-2026!";
+    String userId = signUpByEmail(email, password, "contract-login").get("userId").asString();
+    assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", email, "password", password))))
+        .isEqualTo(200);
+
+    IdentityEvents.LoginSucceeded login = strict(IdentityEvents.LOGIN_SUCCEEDED, "users/" + userId,
+        IdentityEvents.LoginSucceeded.class);
+
+    assertThat(login).isEqualTo(new IdentityEvents.LoginSucceeded(userId, "contract-login", "password", null, "api",
+        null));
+  }
+
+  /** Audit reads who resolved an Application's SSO client secret. */
+  @Test
+  void ssoClientSecretReadIsTheContractRecord() throws Exception {
+    signUpByEmail("owner@contract-sso.example", "Frankincense-Route-2026!", "contract-sso");
+    String env = "contract-sso-prod";
+    String clientId = "app-" + env + "-shop";
+    assertThat(status(bearer(from(put("/api/v1/identity/organizations/contract-sso/sso-clients/shop"))
+        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("environment", env,
+            "redirectUris", List.of("https://shop." + env + ".example.com/oauth2/callback")))),
+        serviceToken("provisioning-service")))).isEqualTo(201);
+    assertThat(status(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
+        serviceToken("secret-store")))).isEqualTo(200);
+
+    IdentityEvents.SsoClientSecretRead read = strict(IdentityEvents.SSO_CLIENT_SECRET_READ,
+        "organizations/contract-sso/environments/" + env + "/applications/shop/sso-client",
+        IdentityEvents.SsoClientSecretRead.class);
+
+    assertThat(read).isEqualTo(new IdentityEvents.SsoClientSecretRead("contract-sso", env, "shop", clientId,
+        "secret-store"));
+  }
+
+  private <T> T strict(String type, String subject, Class<T> record) throws Exception {
+    String data = jdbc.sql("select data::text from catalyst_outbox where type = :type and subject = :subject")
+        .param("type", IdentityEvents.PREFIX + type).param("subject", subject).query(String.class).single();
+    return json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readValue(data, record);
   }
 }

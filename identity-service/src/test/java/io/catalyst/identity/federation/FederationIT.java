@@ -133,6 +133,21 @@ class FederationIT extends IdentityIntegrationTest {
         .containsEntry("sub", userId.toString()).containsEntry("org", org);
     assertThat(outbox("member.joined.v1", "users/" + userId)).hasSize(1);
 
+    // Two logins through the provider (the suspended one was refused), for the console's client; nothing upstream.
+    var logins = outbox("login.succeeded.v1", "users/" + userId);
+    assertThat(logins).hasSize(2);
+    for (var row : logins) {
+      assertThat(row).containsEntry("organization", org).containsEntry("actor", userId.toString())
+          .containsEntry("actor_kind", "user");
+      JsonNode data = json.readTree((String) row.get("data"));
+      assertThat(data.get("method").asString()).isEqualTo("federation");
+      assertThat(data.get("provider").asString()).isEqualTo(provider);
+      assertThat(data.get("clientId").asString()).isEqualTo("catalyst-console");
+      assertThat(data.get("surface").asString()).isEqualTo(row.get("surface"));
+      assertThat(data.toString()).doesNotContain(ALICE_PASSWORD).doesNotContain(KeycloakServer.CLIENT_SECRET)
+          .doesNotContain(code).doesNotContain(secondCode);
+    }
+
     // Someone whose email the mapping does not cover is sent back to the login page with the reason.
     Browser someone = new Browser();
     someone.text(someone.startConsoleLogin().loginPage());

@@ -22,6 +22,28 @@ class LoginIT extends IdentityIntegrationTest {
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(claims(body(r).get("accessToken").asString())).containsEntry("org", slug)
         .containsEntry("sub", signup.get("userId").asString());
+
+    String user = signup.get("userId").asString();
+    var logins = outbox("login.succeeded.v1", "users/" + user);
+    assertThat(logins).as("the sign-up started a session but is no login").hasSize(1);
+    assertThat(logins.get(0)).containsEntry("organization", slug).containsEntry("actor", user)
+        .containsEntry("actor_kind", "user").containsEntry("surface", "api");
+    JsonNode data = json.readTree((String) logins.get(0).get("data"));
+    assertThat(data.get("userId").asString()).isEqualTo(user);
+    assertThat(data.get("organization").asString()).isEqualTo(slug);
+    assertThat(data.get("method").asString()).isEqualTo("password");
+    assertThat(data.get("surface").asString()).isEqualTo("api");
+    assertThat(data.get("provider").isNull()).isTrue();
+    assertThat(data.get("clientId").isNull()).isTrue();
+    assertThat(data.toString()).doesNotContain(PASSWORD).doesNotContain(body(r).get("accessToken").asString())
+        .doesNotContain(body(r).get("refreshToken").asString());
+
+    // a wrong password and a refresh are no logins
+    assertThat(status(postJson("/api/v1/identity/login/password",
+        Map.of("email", slug + "@example.com", "password", "wrong " + PASSWORD)))).isEqualTo(401);
+    assertThat(status(postJson("/api/v1/identity/token/refresh",
+        Map.of("refreshToken", body(r).get("refreshToken").asString())))).isEqualTo(200);
+    assertThat(outbox("login.succeeded.v1", "users/" + user)).hasSize(1);
   }
 
   @Test
@@ -90,5 +112,12 @@ class LoginIT extends IdentityIntegrationTest {
         .andReturn();
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(body(r).get("userId").asString()).isEqualTo(signup.get("userId").asString());
+
+    var logins = outbox("login.succeeded.v1", "users/" + signup.get("userId").asString());
+    assertThat(logins).hasSize(1);
+    JsonNode data = json.readTree((String) logins.get(0).get("data"));
+    assertThat(data.get("method").asString()).isEqualTo("phone-code");
+    assertThat(data.toString()).doesNotContain(code).doesNotContain(phone)
+        .doesNotContain(body(r).get("accessToken").asString());
   }
 }

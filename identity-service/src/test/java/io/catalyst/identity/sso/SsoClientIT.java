@@ -69,6 +69,19 @@ class SsoClientIT extends IdentityIntegrationTest {
     String clientSecret = secret.get("clientSecret").asString();
     assertThat(secret.get("clientId").asString()).isEqualTo(clientId);
     assertThat(clientSecret).startsWith("cat_sso_");
+    // the read is published (who read which Application's secret), never the secret; the refused read is not
+    String ssoSubject = "organizations/" + org + "/environments/" + env + "/applications/shop/sso-client";
+    var read = outbox("sso-client.secret-read.v1", ssoSubject);
+    assertThat(read).hasSize(1);
+    assertThat(read.get(0)).containsEntry("organization", org).containsEntry("environment", env)
+        .containsEntry("actor", "secret-store").containsEntry("actor_kind", "service");
+    JsonNode readData = json.readTree((String) read.get(0).get("data"));
+    assertThat(readData.get("clientId").asString()).isEqualTo(clientId);
+    assertThat(readData.get("application").asString()).isEqualTo("shop");
+    assertThat(readData.get("environment").asString()).isEqualTo(env);
+    assertThat(readData.get("organization").asString()).isEqualTo(org);
+    assertThat(readData.get("reader").asString()).isEqualTo("secret-store");
+    assertThat(readData.toString()).doesNotContain(clientSecret).doesNotContain("cat_sso_");
     assertThat(jdbc.sql("select count(*) from sso_client where position(convert_to(:s, 'UTF8') in secret_encrypted)"
         + " > 0").param("s", clientSecret).query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select client_secret from oauth2_registered_client where client_id = :c")
@@ -84,6 +97,7 @@ class SsoClientIT extends IdentityIntegrationTest {
         .param("c", clientId).query(String.class).single()).isEqualTo(second);
     assertThat(body(mvc.perform(bearer(get("/api/v1/identity/sso-clients/" + clientId + "/secret"),
         serviceToken("secret-store"))).andReturn()).get("clientSecret").asString()).isEqualTo(clientSecret);
+    assertThat(outbox("sso-client.secret-read.v1", ssoSubject)).hasSize(2);
     assertThat(mvc.perform(register(org, "shop", Map.of("environment", env, "redirectUris", List.of(second))))
         .andReturn().getResponse().getStatus()).as("unchanged: 200, no event").isEqualTo(200);
     assertThat(outbox("sso-client.registered.v1", "organizations/" + org + "/environments/" + env

@@ -145,7 +145,9 @@ class AuthorizationServerIT extends IdentityIntegrationTest {
     assertThat(toLogin.getResponse().getStatus()).as(describe(toLogin)).isEqualTo(302);
     assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
 
+    // through the gateway: the console's session cookie makes the surface ui
     MvcResult login = mvc.perform(from(post("/login")).session(session).with(csrf())
+        .header("X-Catalyst-Surface", "ui").header("X-Request-Id", "console-login-request-1")
         .param("username", email).param("password", "correct horse battery staple")).andReturn();
     assertThat(login.getResponse().getStatus()).isEqualTo(302);
     String back = login.getResponse().getRedirectedUrl();
@@ -167,5 +169,21 @@ class AuthorizationServerIT extends IdentityIntegrationTest {
         .containsEntry("roles", List.of("org-admin")).containsEntry("iss", "http://localhost:8080");
     assertThat(body(tokens).get("id_token")).isNotNull();
     assertThat(body(tokens).get("refresh_token")).as("the confidential console client gets refresh tokens").isNotNull();
+
+    // one login: at the form, for the console's client; the code exchange is none
+    String user = signup.get("userId").asString();
+    var logins = outbox("login.succeeded.v1", "users/" + user);
+    assertThat(logins).hasSize(1);
+    assertThat(logins.get(0)).containsEntry("organization", slug).containsEntry("actor", user)
+        .containsEntry("actor_kind", "user").containsEntry("surface", "ui")
+        .containsEntry("correlation_id", "console-login-request-1");
+    JsonNode data = json.readTree((String) logins.get(0).get("data"));
+    assertThat(data.get("method").asString()).isEqualTo("password");
+    assertThat(data.get("surface").asString()).isEqualTo("ui");
+    assertThat(data.get("clientId").asString()).isEqualTo("catalyst-console");
+    assertThat(data.get("provider").isNull()).isTrue();
+    assertThat(data.toString()).doesNotContain("correct horse").doesNotContain(code).doesNotContain(verifier)
+        .doesNotContain(body(tokens).get("access_token").asString())
+        .doesNotContain(body(tokens).get("refresh_token").asString());
   }
 }

@@ -41,6 +41,8 @@ public final class IdentityEvents {
   public static final String EMAIL_VERIFIED = "email.verified.v1";
   public static final String SSO_CLIENT_REGISTERED = "sso-client.registered.v1";
   public static final String SSO_CLIENT_REMOVED = "sso-client.removed.v1";
+  public static final String SSO_CLIENT_SECRET_READ = "sso-client.secret-read.v1";
+  public static final String LOGIN_SUCCEEDED = "login.succeeded.v1";
 
   private IdentityEvents() {}
 
@@ -117,4 +119,21 @@ public final class IdentityEvents {
 
   /** An Application's OIDC client was removed (the Application was uninstalled). */
   public record SsoClientRemoved(String organization, String environment, String application, String clientId) {}
+
+  /**
+   * Who read an Application's OIDC client secret ({@code reader}: the secret store's client id), never the secret.
+   */
+  public record SsoClientSecretRead(String organization, String environment, String application, String clientId,
+      String reader) {}
+
+  /**
+   * A user proved who they are and was signed in. {@code method}: {@code password} (the JSON login or the
+   * authorization server's login form), {@code phone-code}, or {@code federation} (then {@code provider} names the
+   * upstream provider; null otherwise). {@code surface}: {@code ui}, {@code api} (as the envelope's
+   * {@code ce_surface}). {@code clientId}: the OAuth2 client the browser login was for (the console, an Application's
+   * SSO client), null for the JSON login. A refresh, or an authorize request answered from an existing session, is no
+   * login. Never a password, code or token.
+   */
+  public record LoginSucceeded(String userId, String organization, String method, String provider, String surface,
+      String clientId) {}
 }

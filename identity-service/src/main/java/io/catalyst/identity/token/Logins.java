@@ -1,0 +1,105 @@
+package io.catalyst.identity.token;
+
+import io.catalyst.identity.contract.IdentityEvents;
+import io.catalyst.identity.user.Membership;
+import io.catalyst.identity.user.Users;
+import io.catalyst.platform.core.RequestContext;
+import io.catalyst.platform.events.CatalystEvent;
+import io.catalyst.platform.events.Outbox;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one place a successful login is published ({@code login.succeeded.v1}): the JSON logins (password, phone code)
+ * in the transaction that starts the session, the authorization server's login form and federation when they sign
+ * the browser in. A login is a user proving who they are; a refresh, or an authorize request answered from the
+ * session identity already has, is none.
+ *
+ * <p>The browser logins happen inside the security filters, before the service kit's {@code RequestContextFilter}
+ * opens the request's context, so for them this opens one itself: the user who just signed in, the gateway's
+ * {@code X-Catalyst-Surface} (the console's login through the gateway is {@code ui}; without the header {@code api})
+ * and {@code X-Request-Id}.
+ */
+@Service
+public class Logins {
+
+  public static final String PASSWORD = "password";
+  public static final String PHONE_CODE = "phone-code";
+  public static final String FEDERATION = "federation";
+
+  private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+  private final Users users;
+  private final Outbox outbox;
+  private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+
+  Logins(Users users, Outbox outbox) {
+    this.users = users;
+    this.outbox = outbox;
+  }
+
+  /** A login of the JSON API (no OAuth2 client): in the caller's transaction, under the request's context. */
+  @Transactional
+  public void succeeded(UUID user, String method) {
+    publish(user, method, null, null);
+  }
+
+  /**
+   * A browser login of the authorization server ({@code provider} for federation, else null); the client is the one
+   * of the saved {@code /oauth2/authorize} request the login continues, if any.
+   */
+  @Transactional
+  public void browserSucceeded(UUID user, String method, String provider, HttpServletRequest request,
+      HttpServletResponse response) {
+    String client = clientOf(request, response);
+    if (RequestContext.current() != RequestContext.SYSTEM) {
+      publish(user, method, provider, client);
+      return;
+    }
+    try (RequestContext.Scope scope = RequestContext.open(contextOf(request, user))) {
+      publish(user, method, provider, client);
+    }
+  }
+
+  /** The servlet request of this thread, for a login that runs in an authentication provider. */
+  public static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest() : null;
+  }
+
+  private void publish(UUID user, String method, String provider, String client) {
+    String org = users.membership(user).map(Membership::organization).orElse(null);
+    String surface = RequestContext.current().surface().label();
+    outbox.publish(CatalystEvent.of(IdentityEvents.LOGIN_SUCCEEDED, "users/" + user, org,
+        new IdentityEvents.LoginSucceeded(user.toString(), org, method, provider, surface, client))
+        .by(user.toString()));
+  }
+
+  private String clientOf(HttpServletRequest request, HttpServletResponse response) {
+    if (request == null) {
+      return null;
+    }
+    SavedRequest saved = savedRequests.getRequest(request, response);
+    String[] ids = saved == null ? null : saved.getParameterValues("client_id");
+    return ids == null || ids.length == 0 ? null : ids[0];
+  }
+
+  private static RequestContext contextOf(HttpServletRequest request, UUID user) {
+    RequestContext.Surface surface = request == null ? null
+        : RequestContext.Surface.ofLabel(request.getHeader(RequestContext.SURFACE_HEADER));
+    String offered = request == null ? null : request.getHeader(RequestContext.REQUEST_ID_HEADER);
+    String correlation = offered != null && SANE_ID.matcher(offered).matches() ? offered
+        : UUID.randomUUID().toString();
+    return new RequestContext(RequestContext.ActorKind.USER, user.toString(), Set.of(),
+        surface == null ? RequestContext.Surface.API : surface, correlation);
+  }
+}
