@@ -1,5 +1,6 @@
 package io.catalyst.identity.support;
 
+import io.catalyst.platform.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

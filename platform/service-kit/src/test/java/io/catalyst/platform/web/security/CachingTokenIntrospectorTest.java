@@ -3,10 +3,9 @@ package io.catalyst.platform.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.catalyst.platform.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,31 +33,8 @@ class CachingTokenIntrospectorTest {
     }
   }
 
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
   final Answers identity = new Answers();
-  final MovableClock clock = new MovableClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
   final CachingTokenIntrospector cache =
       new CachingTokenIntrospector(identity, clock, Duration.ofSeconds(30), Duration.ofSeconds(5), 3);
 
