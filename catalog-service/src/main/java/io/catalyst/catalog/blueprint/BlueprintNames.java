@@ -1,11 +1,12 @@
 package io.catalyst.catalog.blueprint;
 
+import io.catalyst.platform.core.Names;
 import java.util.regex.Pattern;
 
 /** The Blueprint naming rule of DOMAIN.md §2.2. */
 public final class BlueprintNames {
 
-  public static final Pattern NAME = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  public static final Pattern NAME = Names.BLUEPRINT;
   public static final int MAX_LENGTH = 63;
 
   private BlueprintNames() {}

@@ -5,6 +5,7 @@ import io.catalyst.catalog.blueprint.Blueprint.Dependency;
 import io.catalyst.catalog.blueprint.Blueprint.ManifestSource;
 import io.catalyst.catalog.blueprint.Blueprint.Owner;
 import io.catalyst.catalog.blueprint.Blueprint.Placement;
+import io.catalyst.platform.core.Names;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,7 +51,7 @@ public final class BlueprintParser {
   private static final Set<String> DEPENDENCY = Set.of("blueprint", "version", "alias", "when", "values");
   private static final Set<String> OVERLAYS = Set.of("small", "medium", "large");
   private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
-  private static final Pattern ALIAS = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
+  private static final Pattern ALIAS = Names.APPLICATION;
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -1,5 +1,6 @@
 package io.catalyst.identity.organization;
 
+import io.catalyst.platform.core.Names;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 public final class OrganizationSlug {
 
   public static final int MAX = 32;
-  private static final Pattern SHAPE = Pattern.compile("^[a-z][a-z0-9-]{1,30}[a-z0-9]$");
+  private static final Pattern SHAPE = Names.ORGANIZATION;
   private static final Pattern ENV_SUFFIX = Pattern.compile("-(prod|stg|uat|dev|poc)$");
   static final Set<String> RESERVED = Set.of(
       "system", "flux", "crossplane", "catalyst", "gitea", "catalog", "catalog-sovereign", "shared-blueprints",

@@ -8,6 +8,7 @@ import io.catalyst.identity.member.RoleBindings;
 import io.catalyst.identity.organization.Organizations;
 import io.catalyst.identity.token.KeyEncryption;
 import io.catalyst.identity.token.OpaqueTokens;
+import io.catalyst.platform.core.Names;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
@@ -53,7 +54,7 @@ public class SsoClientService {
   public static final String SECRET_REF_PREFIX = "catalyst-sso/";
   public static final List<String> SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL);
   /** DOMAIN.md: an Application name is a DNS label of at most 40 characters. */
-  static final Pattern APPLICATION = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
+  static final Pattern APPLICATION = Names.APPLICATION;
   static final int MAX_REDIRECT_URIS = 5;
   private static final Logger log = LoggerFactory.getLogger(SsoClientService.class);
 

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.application;
 
+import io.catalyst.platform.core.Names;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class ApplicationRepositoryLayout {
 
-  private static final Pattern APPLICATION = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
-  private static final Pattern BLUEPRINT = Pattern.compile("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  private static final Pattern APPLICATION = Names.APPLICATION;
+  private static final Pattern BLUEPRINT = Names.BLUEPRINT;
   /** A team ({@code team-shop}) or a role reference ({@code role:org-admin}), named after {@code @org/}. */
   private static final Pattern OWNER = Pattern.compile("^(role:[a-z]+(-[a-z]+)*|[a-z][a-z0-9-]{0,62})$");
 

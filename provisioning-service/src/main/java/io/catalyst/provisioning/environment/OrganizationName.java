@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.environment;
 
+import io.catalyst.platform.core.Names;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class OrganizationName {
 
-  private static final Pattern PATTERN = Pattern.compile("^[a-z][a-z0-9-]{1,30}[a-z0-9]$");
+  private static final Pattern PATTERN = Names.ORGANIZATION;
   private static final Pattern ENV_SUFFIX = Pattern.compile(".*-(prod|stg|uat|dev|poc)$");
   private static final Set<String> RESERVED = Set.of("system", "flux", "crossplane", "catalyst", "gitea", "catalog",
       "catalog-sovereign", "shared-blueprints", "oci", "aws", "gcp", "fsn", "nbg", "hel", "ash", "hil", "sin", "apse",

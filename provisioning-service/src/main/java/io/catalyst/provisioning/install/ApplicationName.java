@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.install;
 
+import io.catalyst.platform.core.Names;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ public final class ApplicationName {
    * {@code shared-blueprints} is the Organization's repository of private Blueprints.
    */
   public static final Set<String> RESERVED = Set.of("events", RepositoryPath.SHARED_BLUEPRINTS);
-  private static final Pattern PATTERN = Pattern.compile("^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$");
+  private static final Pattern PATTERN = Names.APPLICATION;
 
   private ApplicationName() {}
 

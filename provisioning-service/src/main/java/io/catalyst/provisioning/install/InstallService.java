@@ -1,6 +1,7 @@
 package io.catalyst.provisioning.install;
 
 import io.catalyst.catalog.contract.CatalogApi;
+import io.catalyst.platform.core.Names;
 import io.catalyst.platform.core.ProblemTypes;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.web.problem.FieldProblem;
@@ -309,7 +310,7 @@ public class InstallService {
     if (nameProblem != null) {
       problems.add(FieldProblem.field("name", nameProblem));
     }
-    if (request.blueprint() == null || !request.blueprint().matches("^bp-[a-z0-9]([a-z0-9-]*[a-z0-9])?$")) {
+    if (request.blueprint() == null || !Names.BLUEPRINT.matcher(request.blueprint()).matches()) {
       problems.add(FieldProblem.field("blueprint", "must be a Blueprint name such as bp-wordpress"));
     }
     String team = request.team() != null ? request.team() : defaultOwner(caller);
