@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The rules of an Organization's slug (ARCHITECTURE.md "Names", DOMAIN.md §2.2): 3–32 characters, lowercase letters,
@@ -16,40 +15,13 @@ import java.util.regex.Pattern;
 public final class OrganizationSlug {
 
   public static final int MAX = 32;
-  private static final Pattern SHAPE = Names.ORGANIZATION;
-  private static final Pattern ENV_SUFFIX = Pattern.compile("-(prod|stg|uat|dev|poc)$");
-  static final Set<String> RESERVED = Set.of(
-      "system", "flux", "crossplane", "catalyst", "gitea", "catalog", "catalog-sovereign", "shared-blueprints",
-      // provider, region, building-block and env-type codes of three letters or more (DOMAIN.md §2.1)
-      "oci", "aws", "gcp", "fsn", "nbg", "hel", "ash", "hil", "sin", "apse", "cnn", "las", "mer", "dxb", "fra",
-      "iad", "syd", "rtz", "dmz", "mgt", "prod", "stg", "uat", "dev", "poc",
-      // fixed path segments under /api/v1/identity/organizations
-      "slug-suggestion", "slug-availability");
+  static final Set<String> RESERVED = Names.RESERVED_ORGANIZATIONS;
 
   private OrganizationSlug() {}
 
-  /** Why {@code slug} is not a valid Organization name, or empty when it is. */
+  /** Why {@code slug} is not a valid Organization name, or empty when it is (the rule is platform/core's). */
   public static Optional<String> problem(String slug) {
-    if (slug == null || slug.isEmpty()) {
-      return Optional.of("must not be empty");
-    }
-    if (slug.length() < 3 || slug.length() > MAX) {
-      return Optional.of("must be 3 to 32 characters long");
-    }
-    if (!SHAPE.matcher(slug).matches()) {
-      return Optional.of("must use lowercase letters, digits and hyphens, start with a letter and end with a letter"
-          + " or digit");
-    }
-    if (slug.contains("--")) {
-      return Optional.of("must not contain two hyphens in a row");
-    }
-    if (ENV_SUFFIX.matcher(slug).find()) {
-      return Optional.of("must not end in -prod, -stg, -uat, -dev or -poc (those name Environments)");
-    }
-    if (RESERVED.contains(slug) || slug.startsWith("kube-")) {
-      return Optional.of("is reserved; choose another name");
-    }
-    return Optional.empty();
+    return Names.organizationProblem(slug);
   }
 
   public static boolean isValid(String slug) {

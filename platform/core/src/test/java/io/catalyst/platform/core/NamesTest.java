@@ -16,6 +16,12 @@ class NamesTest {
     assertThat(Names.isOrganization("bank-")).isFalse();
     assertThat(Names.isOrganization("Bank")).isFalse();
     assertThat(Names.isOrganization(null)).isFalse();
+    assertThat(Names.organizationProblem("bank--dhofar")).hasValue("must not contain two hyphens in a row");
+    assertThat(Names.organizationProblem("bank-prod")).hasValueSatisfying(p -> assertThat(p).contains("-prod"));
+    assertThat(Names.organizationProblem("catalyst")).hasValue("is reserved; choose another name");
+    assertThat(Names.organizationProblem("kube-system")).hasValue("is reserved; choose another name");
+    assertThat(Names.organizationProblem("slug-availability")).as("a path of identity's").isPresent();
+    assertThat(Names.organizationProblem("bank-dhofar")).isEmpty();
   }
 
   @Test
