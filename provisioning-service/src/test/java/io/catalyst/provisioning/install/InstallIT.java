@@ -339,7 +339,7 @@ class InstallIT extends ProvisioningIntegrationTest {
 
   /**
    * Issue 13 §10: a plan is one round trip to the catalog — its resolve for the Organization answers the validated
-   * config, the tree and every node's detail (it was validate + resolve + one detail per Blueprint, 9 calls for the
+   * config, the tree and every node's detail (it was validate + resolve + one detail per Blueprint, 8 calls for the
    * pharmacy). A config the catalog refuses is the same single call and the same 400 with pointers.
    */
   @Test
