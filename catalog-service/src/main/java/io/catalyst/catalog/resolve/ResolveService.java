@@ -5,6 +5,7 @@ import io.catalyst.catalog.blueprint.ConfigProblem;
 import io.catalyst.catalog.blueprint.ConfigSchemas;
 import io.catalyst.catalog.blueprint.StoredBlueprint;
 import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.catalog.marketplace.BlueprintDetails;
 import io.catalyst.catalog.marketplace.BlueprintDirectory;
 import io.catalyst.catalog.marketplace.Viewer;
 import java.util.Comparator;
@@ -19,9 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class ResolveService {
 
   private final BlueprintDirectory directory;
+  private final BlueprintDetails details;
 
-  public ResolveService(BlueprintDirectory directory) {
+  public ResolveService(BlueprintDirectory directory, BlueprintDetails details) {
     this.directory = directory;
+    this.details = details;
   }
 
   /** The result of resolving, with the root config's own problems. */
@@ -68,4 +71,28 @@ public class ResolveService {
         });
   }
 
+  /**
+   * What an install plan needs in one answer: the config validated (as {@link #validate}), and when it is valid the
+   * tree resolved at the validated version with each node's detail (in the order of the nodes).
+   */
+  public record Plan(Validation validation, Outcome outcome, List<BlueprintDetails.Detail> details) {}
+
+  /** Empty when the Blueprint is not visible or no version is inside {@code range} (as {@link #validate}). */
+  public Optional<Plan> plan(Viewer viewer, String name, VersionRange range, JsonNode config,
+      List<ExistingApplication> existing) {
+    Optional<Validation> validation = validate(viewer, name, range, config);
+    if (validation.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!validation.get().valid()) {
+      return Optional.of(new Plan(validation.get(), null, List.of()));
+    }
+    Outcome outcome = resolve(viewer, name, VersionRange.parse(validation.get().version()), config, existing)
+        .orElseThrow();
+    List<BlueprintDetails.Detail> nodeDetails = !outcome.resolution().resolved() ? List.of()
+        : outcome.resolution().nodes().stream().map(n -> details.detail(viewer, n.blueprint(), n.version())
+            .orElseThrow(() -> new IllegalStateException("resolved " + n.blueprint() + " " + n.version()
+                + " has no detail"))).toList();
+    return Optional.of(new Plan(validation.get(), outcome, nodeDetails));
+  }
 }

@@ -53,6 +53,40 @@ class CatalogApiContractIT extends CatalogIntegrationTest {
     assertThat(resolution.configErrors()).isEmpty();
   }
 
+  /** Issue 13 §10: an install plan's one call (a resolve for an Organization) reads back with its validation and
+   * every node's detail. */
+  @Test
+  void anInstallPlansResolveAnswersTheValidationAndEveryNodesDetailRecord() throws Exception {
+    ResolveRequest request = new ResolveRequest("^1", Map.of("pharmacyName", "Muscat Pharmacy",
+        "domain", "muscat-pharmacy.om", "adminEmail", "owner@muscat-pharmacy.om"), List.of(), "contract-org");
+
+    Resolution plan = read(post(CatalogApi.BLUEPRINTS + "/bp-bundle-pharmacy/resolve"), request, Resolution.class);
+
+    assertThat(plan.resolved()).isTrue();
+    assertThat(plan.validation().valid()).isTrue();
+    assertThat(plan.validation().version()).isEqualTo("1.2.0");
+    assertThat(plan.validation().config()).containsEntry("pharmacyName", "Muscat Pharmacy");
+    assertThat(plan.nodes()).hasSize(6).allSatisfy(n -> {
+      Detail detail = n.detail();
+      assertThat(detail.name()).isEqualTo(n.blueprint());
+      assertThat(detail.version()).isEqualTo(n.version());
+      assertThat(detail.digest()).startsWith("sha256:");
+      assertThat(detail.category()).isNotBlank();
+      assertThat(detail.organization()).as("Sovereign-wide").isNull();
+    });
+    assertThat(plan.nodes().getLast().detail().category()).isEqualTo("composite");
+    Node erp = plan.nodes().stream().filter(n -> n.blueprint().equals("bp-erpnext")).findFirst().orElseThrow();
+    assertThat(erp.detail().configSchema()).containsKey("properties");
+
+    Resolution invalid = read(post(CatalogApi.BLUEPRINTS + "/bp-wordpress/resolve"), new ResolveRequest(null,
+        Map.of("domain", "not a host name"), List.of(), "contract-org"), Resolution.class);
+    assertThat(invalid.resolved()).isFalse();
+    assertThat(invalid.nodes()).isEmpty();
+    assertThat(invalid.validation().valid()).isFalse();
+    assertThat(invalid.validation().errors()).extracting(CatalogApi.ConfigError::pointer)
+        .contains("/domain", "/adminEmail");
+  }
+
   @Test
   void validateTakesTheRequestRecordAndAnswersTheValidationRecord() throws Exception {
     Validation invalid = read(post(CatalogApi.BLUEPRINTS + "/bp-wordpress/validate"),

@@ -81,4 +81,54 @@ class ResolveApiIT extends CatalogIntegrationTest {
     mvc.perform(json(post("/api/v1/catalog/blueprints/bp-wordpress/validate"), "{\"config\": [1, 2]}"))
         .andExpect(status().isBadRequest());
   }
+
+  /**
+   * Issue 13 §10: an install plan is one call. With {@code organization}, resolve answers the config's validation
+   * (defaults filled) and every node's detail; its refusals are validate's (404 for an unknown Blueprint or no
+   * version in the range, 400 for a bad range) and an invalid config is answered with its errors and no nodes.
+   */
+  @Test
+  void resolvesAnInstallPlanInOneAnswerWithTheValidationAndEveryNodesDetail() throws Exception {
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-bundle-pharmacy/resolve"), """
+            {"version": "^1", "organization": "muscat", "config": {"pharmacyName": "Muscat Pharmacy",
+             "domain": "muscat-pharmacy.om", "adminEmail": "owner@muscat-pharmacy.om"}}"""))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.resolved", is(true)))
+        .andExpect(jsonPath("$.version", is("1.2.0")))
+        .andExpect(jsonPath("$.validation.valid", is(true)))
+        .andExpect(jsonPath("$.validation.version", is("1.2.0")))
+        .andExpect(jsonPath("$.validation.config.pharmacyName", is("Muscat Pharmacy")))
+        .andExpect(jsonPath("$.nodes", hasSize(6)))
+        .andExpect(jsonPath("$.nodes[-1].blueprint", is("bp-bundle-pharmacy")))
+        .andExpect(jsonPath("$.nodes[-1].detail.category", is("composite")))
+        .andExpect(jsonPath("$.nodes[?(@.blueprint == 'bp-erpnext')].config.database.engine", hasItem("postgres")))
+        .andExpect(jsonPath("$.nodes[*].detail.digest", hasSize(6)))
+        .andExpect(jsonPath("$.nodes[?(@.blueprint == 'bp-postgres')].detail.name", hasItem("bp-postgres")))
+        .andExpect(jsonPath("$.nodes[?(@.blueprint == 'bp-postgres')].detail.category", hasItem("database")))
+        .andExpect(jsonPath("$.nodes[?(@.blueprint == 'bp-erpnext')].detail.configSchema.properties").exists());
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-wordpress/resolve"), """
+            {"version": "~6.7", "organization": "muscat", "config": {"domain": "www.example.om",
+             "adminEmail": "a@example.om"}}"""))
+        .andExpect(jsonPath("$.validation.config.storage", is(10)))
+        .andExpect(jsonPath("$.nodes[-1].detail.version", is("6.7.2")));
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-wordpress/resolve"), """
+            {"organization": "muscat", "config": {"domain": "not a host name", "unknown": true}}"""))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.resolved", is(false)))
+        .andExpect(jsonPath("$.nodes", hasSize(0)))
+        .andExpect(jsonPath("$.validation.valid", is(false)))
+        .andExpect(jsonPath("$.validation.version", is("6.8.2")))
+        .andExpect(jsonPath("$.validation.errors[*].pointer", hasItem("/domain")))
+        .andExpect(jsonPath("$.validation.errors[*].pointer", hasItem("/adminEmail")));
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-wordpress/resolve"),
+            "{\"organization\": \"muscat\", \"version\": \"^banana\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field", is("version")));
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-wordpress/resolve"),
+            "{\"organization\": \"muscat\", \"version\": \"^99\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail", containsString("bp-wordpress ^99")));
+    mvc.perform(json(post("/api/v1/catalog/blueprints/bp-no-such-thing/resolve"), "{\"organization\": \"muscat\"}"))
+        .andExpect(status().isNotFound());
+  }
 }

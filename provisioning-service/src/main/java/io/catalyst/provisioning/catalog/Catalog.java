@@ -35,6 +35,33 @@ public class Catalog {
     }
   }
 
+  /**
+   * An install plan's one call to the catalog: {@code resolve} for {@code organization}, answering the config's
+   * validation (defaults filled; an invalid config comes back with no nodes) and, when it is valid, the tree resolved
+   * at the validated version with each node's detail. Refusals as {@link #validate} (404, 400) and {@link #resolve}
+   * (422); a node private to another Organization is 404 naming it.
+   */
+  public CatalogApi.Resolution plan(String organization, String blueprint, String version,
+      Map<String, Object> config, List<CatalogApi.ExistingApplication> existing) {
+    CatalogApi.Resolution resolution;
+    try {
+      resolution = client.resolve(blueprint, new CatalogApi.ResolveRequest(version, config, existing, organization));
+    } catch (RuntimeException e) {
+      throw translate(e, blueprint, version);
+    }
+    if (resolution.validation() == null) {
+      throw new IllegalStateException("catalog-service answered a plan's resolve without its validation");
+    }
+    for (CatalogApi.Node node : resolution.nodes()) {
+      if (node.detail() == null) {
+        throw new IllegalStateException("catalog-service answered a plan's resolve without the detail of "
+            + node.blueprint());
+      }
+      visible(organization, node.blueprint(), node.detail());
+    }
+    return resolution;
+  }
+
   public CatalogApi.Validation validate(String blueprint, String version, Map<String, Object> config) {
     try {
       return client.validate(blueprint, new CatalogApi.ValidateRequest(version, config));
@@ -51,6 +78,10 @@ public class Catalog {
     } catch (RuntimeException e) {
       throw translate(e, blueprint, version);
     }
+    return visible(organization, blueprint, detail);
+  }
+
+  private static CatalogApi.Detail visible(String organization, String blueprint, CatalogApi.Detail detail) {
     if (detail.organization() != null && !detail.organization().equals(organization)) {
       throw ProblemException.notFound("Blueprint " + blueprint);
     }
@@ -63,7 +94,9 @@ public class Catalog {
       return e; // an outage: the exception translator answers 503 naming catalog-service
     }
     return switch (refusal.status()) {
-      case 404 -> ProblemException.notFound(version == null || version.isBlank() ? "Blueprint " + blueprint
+      case 404 -> refusal.problem().get("blueprint") instanceof String named && !named.equals(blueprint)
+          ? ProblemException.notFound("Blueprint " + named) // a dependency the caller may not see
+          : ProblemException.notFound(version == null || version.isBlank() ? "Blueprint " + blueprint
           : "Blueprint " + blueprint + " " + version)
           .with("blueprint", blueprint);
       case 422 -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, UNRESOLVABLE,

@@ -36,10 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -50,7 +46,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Installs: plan (catalog resolve and validate, names, collisions, price; nothing written but the plan itself) and
+ * Installs: plan (one catalog resolve with validation and details, names, collisions, price; nothing written but the plan itself) and
  * apply (the {@link InstallSaga}: names reserved, one repository per Application, Flux objects in the Environment's
  * bootstrap, rows and events). Apply is idempotent per {@code Idempotency-Key} and per plan, and an attempt that
  * died is finished by the next one or by {@link #resumeInterrupted()}.
@@ -328,12 +324,6 @@ public class InstallService {
           .with("errors", List.of(Map.of("field", "team", "message", "no such team in " + env.organization())));
     }
     Map<String, Object> config = request.config() == null ? Map.of() : request.config();
-    CatalogApi.Validation validation = catalog.validate(request.blueprint(), request.version(), config);
-    if (!validation.valid()) {
-      throw ProblemException.invalid("The config does not match " + request.blueprint() + " "
-              + validation.version() + "'s configSchema; fix the values below.",
-          validation.errors().stream().map(e -> FieldProblem.pointer("/config" + e.pointer(), e.message())).toList());
-    }
     EnvironmentName envName = EnvironmentName.parse(env.name()).orElseThrow();
     Map<String, InstallPlanner.Existing> existing = existingApplications(env.organization());
     // Only the Applications the user chose to reuse are offered (the catalog takes at most 500).
@@ -342,9 +332,17 @@ public class InstallService {
         .filter(e -> e.environment().equals(env.name()) && chosen.contains(e.application()))
         .map(e -> new CatalogApi.ExistingApplication(e.application(), e.environment(), e.blueprint(), e.version()))
         .toList();
-    CatalogApi.Resolution resolution = catalog.resolve(env.organization(), request.blueprint(),
-        validation.version(), config, candidates);
-    Map<String, CatalogApi.Detail> details = details(env.organization(), resolution.nodes());
+    // One round trip: the config's validation, the tree at the validated version and every node's detail.
+    CatalogApi.Resolution resolution = catalog.plan(env.organization(), request.blueprint(), request.version(),
+        config, candidates);
+    CatalogApi.Validation validation = resolution.validation();
+    if (!validation.valid()) {
+      throw ProblemException.invalid("The config does not match " + request.blueprint() + " "
+              + validation.version() + "'s configSchema; fix the values below.",
+          validation.errors().stream().map(e -> FieldProblem.pointer("/config" + e.pointer(), e.message())).toList());
+    }
+    Map<String, CatalogApi.Detail> details = new LinkedHashMap<>();
+    resolution.nodes().forEach(n -> details.put(n.blueprint(), n.detail()));
     InstallPlan plan = InstallPlanner.plan(new InstallPlanner.Request(envName, sovereign.domain(), request.name(),
             request.choices() == null ? Map.of() : request.choices(),
             ApplicationRepositoryLayout.branches(organizationEnvironments(env.organization())), team),
@@ -436,30 +434,6 @@ public class InstallService {
           + "another install being completed; choose another subdomain (GET /api/v1/provisioning/hostnames/"
           + "availability?subdomain=…)").with("hostnames", held);
     }
-  }
-
-  /** Blueprint details of every node, fetched concurrently (the catalog answers each from memory). */
-  private Map<String, CatalogApi.Detail> details(String organization, List<CatalogApi.Node> nodes) {
-    Map<String, CatalogApi.Detail> out = new LinkedHashMap<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Map<String, Future<CatalogApi.Detail>> futures = new LinkedHashMap<>();
-      for (CatalogApi.Node node : nodes) {
-        futures.put(node.blueprint(), pool.submit(() -> catalog.detail(organization, node.blueprint(),
-            node.version())));
-      }
-      for (var e : futures.entrySet()) {
-        out.put(e.getKey(), e.getValue().get());
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return out;
   }
 
   private Map<String, InstallPlanner.Existing> existingApplications(String organization) {

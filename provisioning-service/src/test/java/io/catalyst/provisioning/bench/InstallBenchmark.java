@@ -73,7 +73,7 @@ class InstallBenchmark extends ProvisioningIntegrationTest {
         .query(Long.class).single();
     String report = "Pharmacy bundle install (" + applications / installs + " Applications, real catalog-service), "
         + RUNS + " runs after " + WARMUP + " warm-up, one Environment growing to " + applications + " Applications\n"
-        + line("plan (resolve+validate+7 details)", plans)
+        + line("plan (one catalog resolve)", plans)
         + line("apply of a plan", applies)
         + line("plan+apply (POST …/applications)", oneShot)
         + String.format("  %d bundle installs, %d Applications: %d still Installing %.1f s after the last install%n",

@@ -8,6 +8,7 @@ import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.gitops.CatalystConfig;
+import io.catalyst.provisioning.support.CatalogServer;
 import io.catalyst.provisioning.support.InstallFaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -334,6 +335,32 @@ class InstallIT extends ProvisioningIntegrationTest {
 
     assertThat(call("POST", base("bad-input-uat") + "/install-plans", admin, pharmacy("p")).statusCode())
         .isEqualTo(404);
+  }
+
+  /**
+   * Issue 13 §10: a plan is one round trip to the catalog — its resolve for the Organization answers the validated
+   * config, the tree and every node's detail (it was validate + resolve + one detail per Blueprint, 8 calls for the
+   * pharmacy). A config the catalog refuses is the same single call and the same 400 with pointers.
+   */
+  @Test
+  void aPlanAsksTheCatalogOnce() {
+    String org = "one-round-trip";
+    String env = environment(org, "prod");
+    String admin = token("a", org, "org-admin");
+    String resolve = "POST /api/v1/catalog/blueprints/bp-bundle-pharmacy/resolve";
+
+    int before = CatalogServer.requests().size();
+    HttpResponse<String> planned = call("POST", base(env) + "/install-plans", admin, pharmacy("pharmacy"));
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    assertThat(CatalogServer.requests().subList(before, CatalogServer.requests().size())).containsExactly(resolve);
+
+    before = CatalogServer.requests().size();
+    HttpResponse<String> badConfig = call("POST", base(env) + "/install-plans", admin,
+        "{\"blueprint\":\"bp-bundle-pharmacy\",\"name\":\"p\",\"config\":{\"pharmacyName\":\"X\","
+            + "\"domain\":\"x.om\",\"adminEmail\":\"not-an-email\"}}");
+    assertThat(badConfig.statusCode()).as(badConfig.body()).isEqualTo(400);
+    assertThat(badConfig.body()).contains("\"pointer\":\"/config/adminEmail\"");
+    assertThat(CatalogServer.requests().subList(before, CatalogServer.requests().size())).containsExactly(resolve);
   }
 
   /**

@@ -8,6 +8,10 @@ import java.util.Map;
  * tree ({@code POST /api/v1/catalog/blueprints/{name}/resolve}), validate a config against its configSchema
  * ({@code POST …/validate}), read a version's detail ({@code GET /api/v1/catalog/blueprints/{name}?version=}). The
  * answers may carry more fields than these; readers ignore them.
+ *
+ * <p>An install plan is one {@code resolve} with {@code organization} set: the answer then also carries the
+ * {@link Validation} of the config (defaults filled) and each node's {@link Detail}, instead of validate + resolve + one
+ * detail per node.
  */
 public final class CatalogApi {
 
@@ -15,20 +19,46 @@ public final class CatalogApi {
 
   private CatalogApi() {}
 
-  /** {@code version}: a semver range (null: any). */
+  /**
+   * {@code version}: a semver range (null: any). {@code organization}: the Organization an install plan is for; when
+   * set, the config is validated first (an invalid one is answered with {@link Resolution#validation()} and no
+   * nodes), the tree is resolved at the validated version, and every node carries its {@link Node#detail()}.
+   */
   public record ResolveRequest(String version, Map<String, Object> config,
-      List<ExistingApplication> existingApplications) {}
+      List<ExistingApplication> existingApplications, String organization) {
+
+    public ResolveRequest(String version, Map<String, Object> config, List<ExistingApplication> existingApplications) {
+      this(version, config, existingApplications, null);
+    }
+  }
 
   /** An Application the caller already runs, offered to satisfy a dependency instead of installing a new one. */
   public record ExistingApplication(String application, String environment, String blueprint, String version) {}
 
+  /** {@code validation}: only when the request named an {@code organization} (an install plan). */
   public record Resolution(String blueprint, String version, boolean resolved, List<Node> nodes, List<Skipped> skipped,
-      List<String> warnings, List<ConfigError> configErrors) {}
+      List<String> warnings, List<ConfigError> configErrors, Validation validation) {
 
-  /** One Blueprint of the flattened tree; nodes come in install order, the requested Blueprint last. */
+    public Resolution(String blueprint, String version, boolean resolved, List<Node> nodes, List<Skipped> skipped,
+        List<String> warnings, List<ConfigError> configErrors) {
+      this(blueprint, version, resolved, nodes, skipped, warnings, configErrors, null);
+    }
+  }
+
+  /**
+   * One Blueprint of the flattened tree; nodes come in install order, the requested Blueprint last. {@code detail}:
+   * the version's detail, only for an install plan (a request with {@code organization}).
+   */
   public record Node(String blueprint, String version, int depth, List<Requirement> requiredBy,
       Map<String, Object> config, List<String> dependsOn, List<ExistingApplication> satisfiedBy,
-      List<ExistingApplication> unsuitable, String deprecation) {}
+      List<ExistingApplication> unsuitable, String deprecation, Detail detail) {
+
+    public Node(String blueprint, String version, int depth, List<Requirement> requiredBy,
+        Map<String, Object> config, List<String> dependsOn, List<ExistingApplication> satisfiedBy,
+        List<ExistingApplication> unsuitable, String deprecation) {
+      this(blueprint, version, depth, requiredBy, config, dependsOn, satisfiedBy, unsuitable, deprecation, null);
+    }
+  }
 
   public record Requirement(String blueprint, String version, String alias, String range) {}
 
