@@ -1,7 +1,7 @@
 package io.catalyst.gateway.web;
 
+import io.catalyst.platform.core.RequestContext;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,13 +21,11 @@ public class RequestIdFilter implements WebFilter {
 
   public static final String HEADER = "X-Request-Id";
   private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
-  /** Long enough for UUIDs and trace ids, and nothing a log line or header could be abused with. */
-  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-    String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    String requestId = RequestContext.isSaneRequestId(offered) ? offered : UUID.randomUUID().toString();
     exchange.getAttributes().put(ATTRIBUTE, requestId);
     ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
     // Set just before commit so a backend's own echo does not make it a list.

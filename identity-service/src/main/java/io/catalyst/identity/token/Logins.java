@@ -6,11 +6,12 @@ import io.catalyst.identity.user.Users;
 import io.catalyst.platform.core.RequestContext;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.web.RequestContextFilter;
+import io.catalyst.platform.web.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,6 @@ public class Logins {
   public static final String PASSWORD = "password";
   public static final String PHONE_CODE = "phone-code";
   public static final String FEDERATION = "federation";
-
-  private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
   private final Users users;
   private final Outbox outbox;
@@ -65,7 +64,10 @@ public class Logins {
       publish(user, method, provider, client);
       return;
     }
-    try (RequestContext.Scope scope = RequestContext.open(contextOf(request, user))) {
+    RequestContext context = request == null ? new RequestContext(RequestContext.ActorKind.USER, user.toString(),
+        Set.of(), RequestContext.Surface.API, UUID.randomUUID().toString())
+        : RequestContextFilter.contextOf(request, new Caller(user.toString(), null, Set.of(), Set.of(), Set.of()));
+    try (RequestContext.Scope scope = RequestContext.open(context)) {
       publish(user, method, provider, client);
     }
   }
@@ -91,15 +93,5 @@ public class Logins {
     SavedRequest saved = savedRequests.getRequest(request, response);
     String[] ids = saved == null ? null : saved.getParameterValues("client_id");
     return ids == null || ids.length == 0 ? null : ids[0];
-  }
-
-  private static RequestContext contextOf(HttpServletRequest request, UUID user) {
-    RequestContext.Surface surface = request == null ? null
-        : RequestContext.Surface.ofLabel(request.getHeader(RequestContext.SURFACE_HEADER));
-    String offered = request == null ? null : request.getHeader(RequestContext.REQUEST_ID_HEADER);
-    String correlation = offered != null && SANE_ID.matcher(offered).matches() ? offered
-        : UUID.randomUUID().toString();
-    return new RequestContext(RequestContext.ActorKind.USER, user.toString(), Set.of(),
-        surface == null ? RequestContext.Surface.API : surface, correlation);
   }
 }

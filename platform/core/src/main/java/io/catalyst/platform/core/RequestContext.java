@@ -29,6 +29,8 @@ public record RequestContext(ActorKind actorKind, String actor, Set<String> role
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+  /** Long enough for UUIDs and trace ids, and nothing a log line or header could be abused with. */
+  private static final java.util.regex.Pattern SANE_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
   /** Work no request or event started (a scheduler, start-up). */
   public static final RequestContext SYSTEM = new RequestContext(ActorKind.SYSTEM, null, Set.of(), Surface.SYSTEM,
@@ -57,6 +59,11 @@ public record RequestContext(ActorKind actorKind, String actor, Set<String> role
         CURRENT.set(previous);
       }
     };
+  }
+
+  /** Whether a request id a client offered may be kept (the gateway's and the services' one rule). */
+  public static boolean isSaneRequestId(String id) {
+    return id != null && SANE_REQUEST_ID.matcher(id).matches();
   }
 
   /** The roles as the envelope carries them: comma-separated, sorted; null when there are none. */

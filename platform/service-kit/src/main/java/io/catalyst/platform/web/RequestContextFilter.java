@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * causes.
  */
 public class RequestContextFilter extends OncePerRequestFilter {
-
-  private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,7 +35,11 @@ public class RequestContextFilter extends OncePerRequestFilter {
     }
   }
 
-  static RequestContext contextOf(HttpServletRequest request, Caller caller) {
+  /**
+   * The context of {@code request} made by {@code caller} — also for work that authenticates a caller inside the
+   * security filters (identity's browser logins), before this filter runs.
+   */
+  public static RequestContext contextOf(HttpServletRequest request, Caller caller) {
     ActorKind kind = caller.isService() ? ActorKind.SERVICE : ActorKind.USER;
     Surface surface = Surface.ofLabel(request.getHeader(RequestContext.SURFACE_HEADER));
     if (surface == null) {
@@ -47,8 +48,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
           : kind == ActorKind.SERVICE ? Surface.SYSTEM : Surface.API;
     }
     String offered = request.getHeader(RequestContext.REQUEST_ID_HEADER);
-    String correlation = offered != null && SANE_ID.matcher(offered).matches() ? offered
-        : UUID.randomUUID().toString();
+    String correlation = RequestContext.isSaneRequestId(offered) ? offered : UUID.randomUUID().toString();
     return new RequestContext(kind, caller.subject(), caller.roles(), surface, correlation);
   }
 }
