@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.environment;
 
+import io.catalyst.platform.core.Names;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,7 @@ public record EnvironmentName(String organization, EnvironmentType type) {
   private static final Pattern PATTERN = Pattern.compile("^([a-z][a-z0-9-]{1,30}[a-z0-9])-(prod|stg|uat|dev|poc)$");
 
   public static EnvironmentName of(String organization, EnvironmentType type) {
-    if (!OrganizationName.isValid(organization)) {
+    if (!Names.isOrganization(organization)) {
       throw new IllegalArgumentException("Not an Organization name: " + organization);
     }
     return new EnvironmentName(organization, type);
@@ -22,7 +23,7 @@ public record EnvironmentName(String organization, EnvironmentType type) {
       return Optional.empty();
     }
     Matcher m = PATTERN.matcher(name);
-    if (!m.matches() || !OrganizationName.isValid(m.group(1))) {
+    if (!m.matches() || !Names.isOrganization(m.group(1))) {
       return Optional.empty();
     }
     return Optional.of(new EnvironmentName(m.group(1), EnvironmentType.ofCode(m.group(2)).orElseThrow()));

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.environment;
 
+import io.catalyst.platform.core.Names;
 import io.catalyst.platform.core.SovereignSettings;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
@@ -54,7 +55,7 @@ public class EnvironmentService {
   /** Validates what a caller asks for: a real Organization name and one of the five types. */
   public static EnvironmentName name(String organization, String type) {
     Optional<EnvironmentType> t = EnvironmentType.ofCode(type == null ? "" : type);
-    boolean orgOk = OrganizationName.isValid(organization);
+    boolean orgOk = Names.isOrganization(organization);
     if (!orgOk || t.isEmpty()) {
       List<FieldProblem> errors = new java.util.ArrayList<>();
       if (!orgOk) {

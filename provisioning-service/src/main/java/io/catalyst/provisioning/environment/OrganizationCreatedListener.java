@@ -1,6 +1,7 @@
 package io.catalyst.provisioning.environment;
 
 import io.catalyst.identity.contract.IdentityEvents;
+import io.catalyst.platform.core.Names;
 import io.catalyst.platform.events.CatalystEventHandler;
 import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.InboundEvent;
@@ -33,7 +34,7 @@ class OrganizationCreatedListener {
 
   @CatalystEventHandler(IdentityEvents.PREFIX + IdentityEvents.ORGANIZATION_CREATED)
   void created(IdentityEvents.OrganizationCreated created, InboundEvent event) {
-    if (!OrganizationName.isValid(created.organization())) {
+    if (!Names.isOrganization(created.organization())) {
       throw new MalformedEventException("Event " + event.id() + " names an invalid Organization: "
           + created.organization());
     }

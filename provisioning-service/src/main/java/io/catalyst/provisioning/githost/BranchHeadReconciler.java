@@ -1,12 +1,7 @@
 package io.catalyst.provisioning.githost;
 
-import io.catalyst.platform.events.CatalystEvent;
-import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushed;
-import io.catalyst.provisioning.contract.ProvisioningEvents;
-import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.environment.EnvironmentType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-announces pushes whose {@code git.pushed} event was lost: a push moves the refs first and records its events
@@ -41,19 +35,14 @@ public class BranchHeadReconciler {
 
   private final GitRepositories git;
   private final JdbcClient jdbc;
-  private final Outbox outbox;
-  private final TransactionTemplate tx;
   private final Clock clock;
   private final Duration grace;
   private final BranchMoves moves;
 
-  public BranchHeadReconciler(GitRepositories git, JdbcClient jdbc, Outbox outbox, TransactionTemplate tx,
-      Clock clock, @Value("${catalyst.provisioning.git.reconcile-grace:PT30S}") Duration grace, BranchMoves moves) {
+  public BranchHeadReconciler(GitRepositories git, JdbcClient jdbc, Clock clock, @Value("${catalyst.provisioning.git.reconcile-grace:PT30S}") Duration grace, BranchMoves moves) {
     this.moves = moves;
     this.git = git;
     this.jdbc = jdbc;
-    this.outbox = outbox;
-    this.tx = tx;
     this.clock = clock;
     this.grace = grace;
   }
@@ -118,7 +107,7 @@ public class BranchHeadReconciler {
         // Never announced: the head as this service made it, unless its last move was a push (its first, lost).
         GitRepositories.ReflogEntry last = reflog.isEmpty() ? null : reflog.getFirst();
         if (last != null && isPush(last) && head.equals(last.newSha())) {
-          announce(repo, branch.getKey(), zeroToNull(last.oldSha()), head, last.who(), now);
+          announce(repo, branch.getKey(), zeroToNull(last.oldSha()), head, last.who());
           announced++;
         } else {
           moves.moved(repo, branch.getKey(), null, head, BranchMoved.VIA_SYSTEM, last == null ? ACTOR : last.who());
@@ -132,12 +121,12 @@ public class BranchHeadReconciler {
             reflog.isEmpty() ? ACTOR : reflog.getFirst().who());
         continue;
       }
-      announce(repo, branch.getKey(), recorded, head, push.who(), now);
+      announce(repo, branch.getKey(), recorded, head, push.who());
       announced++;
     }
     for (Map.Entry<String, String> gone : known.entrySet()) {
       if (!heads.containsKey(gone.getKey())) {
-        announce(repo, gone.getKey(), gone.getValue(), null, ACTOR, now);
+        announce(repo, gone.getKey(), gone.getValue(), null, ACTOR);
         announced++;
       }
     }
@@ -169,11 +158,8 @@ public class BranchHeadReconciler {
     return sha == null || sha.chars().allMatch(c -> c == '0') ? null : sha;
   }
 
-  private void announce(RepositoryPath repo, String branch, String oldSha, String newSha, String pusher,
-      Instant now) {
-    String environment = repo.isApplicationRepository()
-        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
-        : null;
+  private void announce(RepositoryPath repo, String branch, String oldSha, String newSha, String pusher) {
+    String environment = repo.environmentOf(branch);
     List<GitPushed.PushedCommit> commits = new ArrayList<>();
     String committer = null;
     boolean truncated = false;
@@ -189,12 +175,7 @@ public class BranchHeadReconciler {
     String who = pusher == null ? ACTOR : pusher;
     GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, oldSha, newSha,
         newSha == null ? "deleted" : oldSha == null ? "created" : "updated", committer, who, commits, truncated);
-    CatalystEvent event = new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment, who,
-        data);
-    tx.executeWithoutResult(s -> {
-      BranchHeads.announce(jdbc, outbox, repo, data, event, now);
-      moves.moved(repo, branch, oldSha, newSha, BranchMoved.VIA_PUSH, who);
-    });
+    moves.pushed(repo, data);
     log.warn("Announced the lost push of {} {} ({} → {})", repo, branch, oldSha, newSha);
   }
 }

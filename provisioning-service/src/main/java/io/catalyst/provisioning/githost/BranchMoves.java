@@ -4,10 +4,10 @@ import io.catalyst.platform.core.RequestContext;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.contract.BranchMoved;
+import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
-import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.environment.EnvironmentType;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -88,16 +88,35 @@ public class BranchMoves {
    */
   public boolean moved(RepositoryPath repo, String branch, String oldSha, String newSha, String via, String actor) {
     Boolean published = tx.execute(status -> {
-      String environment = environmentOf(repo, branch);
+      String environment = repo.environmentOf(branch);
       BranchMoved data = new BranchMoved(repo.owner(), repo.name(), branch, environment, oldSha, newSha,
           newSha == null ? "deleted" : oldSha == null ? "created" : "updated", via, actor, clock.instant());
       boolean first = outbox.publishOnce(eventId(repo, branch, newSha), new CatalystEvent(
           ProvisioningEvents.BRANCH_MOVED, "repos/" + repo + "/branches/" + branch, repo.organization(), environment,
           actor, data));
-      BranchHeads.record(jdbc, repo, branch, newSha, clock.instant());
+      recordHead(repo, branch, newSha);
       return first;
     });
     return Boolean.TRUE.equals(published);
+  }
+
+  /**
+   * A push (or one the reconciler found lost): {@code git.pushed.v1} with its commits, under an id derived from
+   * repository, branch and new head, and the move ({@code via push}), in one transaction.
+   */
+  public void pushed(RepositoryPath repo, GitPushed push) {
+    tx.executeWithoutResult(status -> {
+      outbox.publishOnce(pushEventId(repo, push.branch(), push.newSha()), new CatalystEvent(
+          ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), push.environment(), push.pusher(),
+          push));
+      moved(repo, push.branch(), push.oldSha(), push.newSha(), BranchMoved.VIA_PUSH, push.pusher());
+    });
+  }
+
+  /** The id of the {@code git.pushed} event of {@code branch} of {@code repo} moving to {@code newSha}. */
+  static UUID pushEventId(RepositoryPath repo, String branch, String newSha) {
+    return UUID.nameUUIDFromBytes(("git.pushed:" + repo + ":" + branch + ":" + (newSha == null ? "deleted" : newSha))
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code api} inside a request through the API or console, {@code push} through Git, else {@code system}. */
@@ -121,9 +140,19 @@ public class BranchMoves {
     }
   }
 
-  private static String environmentOf(RepositoryPath repo, String branch) {
-    return repo.isApplicationRepository()
-        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
-        : null;
+  /** Records {@code sha} as the branch's head in {@code branch_head} (null: the branch is gone). */
+  private void recordHead(RepositoryPath repo, String branch, String sha) {
+    if (sha == null) {
+      jdbc.sql("delete from branch_head where owner = :owner and repository = :repo and branch = :branch")
+          .param("owner", repo.owner()).param("repo", repo.name()).param("branch", branch).update();
+      return;
+    }
+    jdbc.sql("""
+        insert into branch_head (owner, repository, branch, sha, announced_at)
+        values (:owner, :repo, :branch, :sha, :now)
+        on conflict (owner, repository, branch)
+        do update set sha = excluded.sha, announced_at = excluded.announced_at""")
+        .param("owner", repo.owner()).param("repo", repo.name()).param("branch", branch).param("sha", sha)
+        .param("now", Timestamp.from(clock.instant())).update();
   }
 }

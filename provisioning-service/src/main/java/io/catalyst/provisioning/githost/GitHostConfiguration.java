@@ -25,7 +25,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,7 +89,7 @@ class GitHostConfiguration {
 
   @Bean
   ServletRegistrationBean<GitServlet> gitServlet(GitRepositories repositories, PushPolicy policy, Outbox outbox,
-      PlatformTransactionManager transactions, JdbcClient jdbc, java.time.Clock clock, BranchMoves moves) {
+      PlatformTransactionManager transactions, BranchMoves moves) {
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((HttpServletRequest request, String name) -> {
       Caller caller = caller(request);
@@ -124,7 +123,7 @@ class GitHostConfiguration {
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
       pack.setRefLogIdent(Committer.of(caller.subject()));
-      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, jdbc, clock, moves);
+      PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, moves);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);
       return pack;

@@ -3,12 +3,9 @@ package io.catalyst.provisioning.githost;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.web.security.Caller;
-import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushRefused;
 import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
-import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.environment.EnvironmentType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +30,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,17 +50,13 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
   private final SecretScanner scanner;
   private final Outbox outbox;
   private final TransactionTemplate tx;
-  private final JdbcClient jdbc;
-  private final java.time.Clock clock;
   private final BranchMoves moves;
   private final Map<ReceiveCommand, List<GitPushed.PushedCommit>> accepted = new HashMap<>();
   private final List<GitPushRefused> refused = new java.util.ArrayList<>();
 
   PushSession(Caller caller, RepositoryPath repo, PushPolicy policy, SecretScanner scanner, Outbox outbox,
-      TransactionTemplate tx, JdbcClient jdbc, java.time.Clock clock, BranchMoves moves) {
-    this.jdbc = jdbc;
+      TransactionTemplate tx, BranchMoves moves) {
     this.moves = moves;
-    this.clock = clock;
     this.caller = caller;
     this.repo = repo;
     this.policy = policy;
@@ -143,14 +135,14 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   @Override
   public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    Map<GitPushed, CatalystEvent> events = new java.util.LinkedHashMap<>();
+    List<GitPushed> pushes = new java.util.ArrayList<>();
     try (ObjectReader reader = rp.getRepository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       for (ReceiveCommand cmd : commands) {
         if (cmd.getResult() != ReceiveCommand.Result.OK || !cmd.getRefName().startsWith(Constants.R_HEADS)) {
           continue;
         }
         String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
-        String environment = environmentOf(branch);
+        String environment = repo.environmentOf(branch);
         String committer = null;
         if (cmd.getType() != ReceiveCommand.Type.DELETE) {
           PersonIdent ident = walk.parseCommit(cmd.getNewId()).getCommitterIdent();
@@ -160,15 +152,10 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, sha(cmd.getOldId()),
             sha(cmd.getNewId()), change(cmd), committer, caller.subject(),
             commits.size() > MAX_COMMITS ? commits.subList(0, MAX_COMMITS) : commits, commits.size() > MAX_COMMITS);
-        events.put(data, new CatalystEvent(ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), environment,
-            caller.subject(), data));
+        pushes.add(data);
       }
-      if (!events.isEmpty()) {
-        Instant now = clock.instant();
-        tx.executeWithoutResult(status -> events.forEach((pushed, event) -> {
-          BranchHeads.announce(jdbc, outbox, repo, pushed, event, now);
-          moves.moved(repo, pushed.branch(), pushed.oldSha(), pushed.newSha(), BranchMoved.VIA_PUSH, caller.subject());
-        }));
+      if (!pushes.isEmpty()) {
+        tx.executeWithoutResult(status -> pushes.forEach(push -> moves.pushed(repo, push)));
       }
     } catch (IOException | RuntimeException e) {
       // The refs have moved but the events are not recorded (the database is down right now): the branch-head
@@ -182,18 +169,11 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
     cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
     String ref = cmd.getRefName();
     String branch = ref.startsWith(Constants.R_HEADS) ? ref.substring(Constants.R_HEADS.length()) : null;
-    refused.add(new GitPushRefused(repo.owner(), repo.name(), ref, branch, environmentOf(branch), rule, reason,
+    refused.add(new GitPushRefused(repo.owner(), repo.name(), ref, branch, repo.environmentOf(branch), rule, reason,
         caller.subject(), sha(cmd.getOldId()), sha(cmd.getNewId())));
     for (String line : message.split("\n")) {
       rp.sendMessage(line);
     }
-  }
-
-  /** The Environment whose branch this is (Application repositories), else null. */
-  private String environmentOf(String branch) {
-    return branch != null && repo.isApplicationRepository()
-        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(repo.owner(), t).toString()).orElse(null)
-        : null;
   }
 
   private static PushPolicy.ChangeType type(ReceiveCommand cmd) {

@@ -1,6 +1,8 @@
 package io.catalyst.provisioning.githost;
 
-import io.catalyst.provisioning.environment.OrganizationName;
+import io.catalyst.platform.core.Names;
+import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.environment.EnvironmentType;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -56,7 +58,7 @@ public record RepositoryPath(String owner, String name) {
 
   public static boolean isOwner(String owner) {
     return CATALOG.equals(owner) || CATALOG_SOVEREIGN.equals(owner) || SYSTEM.equals(owner)
-        || OrganizationName.isValid(owner);
+        || Names.isOrganization(owner);
   }
 
   public static boolean isName(String name) {
@@ -74,6 +76,13 @@ public record RepositoryPath(String owner, String name) {
   /** An Application's repository: its long-lived branches are the Organization's Environments. */
   public boolean isApplicationRepository() {
     return kind() == Kind.ORGANIZATION && !SHARED_BLUEPRINTS.equals(name);
+  }
+
+  /** The Environment whose branch {@code branch} is, in an Application's repository; else null. */
+  public String environmentOf(String branch) {
+    return branch != null && isApplicationRepository()
+        ? EnvironmentType.ofBranch(branch).map(t -> EnvironmentName.of(owner, t).toString()).orElse(null)
+        : null;
   }
 
   /** The Organization the repository belongs to, or null for the Sovereign's own owners. */

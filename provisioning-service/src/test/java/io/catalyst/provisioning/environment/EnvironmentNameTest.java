@@ -2,6 +2,7 @@ package io.catalyst.provisioning.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.catalyst.platform.core.Names;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentNameTest {
@@ -29,11 +30,11 @@ class EnvironmentNameTest {
 
   @Test
   void organizationNames() {
-    assertThat(OrganizationName.isValid("muscat-pharmacy")).isTrue();
-    assertThat(OrganizationName.isValid("ab")).isFalse();
-    assertThat(OrganizationName.isValid("a".repeat(33))).isFalse();
-    assertThat(OrganizationName.isValid("acme-")).isFalse();
-    assertThat(OrganizationName.isValid("shared-blueprints")).isFalse();
-    assertThat(OrganizationName.isValid("kube-public")).isFalse();
+    assertThat(Names.isOrganization("muscat-pharmacy")).isTrue();
+    assertThat(Names.isOrganization("ab")).isFalse();
+    assertThat(Names.isOrganization("a".repeat(33))).isFalse();
+    assertThat(Names.isOrganization("acme-")).isFalse();
+    assertThat(Names.isOrganization("shared-blueprints")).isFalse();
+    assertThat(Names.isOrganization("kube-public")).isFalse();
   }
 }
