@@ -72,15 +72,6 @@ public class BranchMoves {
     return commit;
   }
 
-  /** {@link GitRepositories#createBranch}, reported as created {@code via} when it did not exist. */
-  public void createBranch(RepositoryPath repo, String branch, String sha, String via, String actor) {
-    boolean existed = git.head(repo, branch).isPresent();
-    git.createBranch(repo, branch, sha);
-    if (!existed) {
-      tx.executeWithoutResult(status -> moved(repo, branch, null, sha, via, actor));
-    }
-  }
-
   /**
    * Records that {@code branch} of {@code repo} moved from {@code oldSha} to {@code newSha} (null: created, deleted)
    * and publishes {@code branch.moved.v1}, in the current transaction or a new one. Answers false when this move was

@@ -531,21 +531,6 @@ public class GitRepositories {
     }
   }
 
-  /** Points {@code branch} at {@code sha} unless it exists already. */
-  public void createBranch(RepositoryPath repo, String branch, String sha) {
-    try (Repository r = open(repo)) {
-      RefUpdate update = r.updateRef("refs/heads/" + branch);
-      update.setNewObjectId(ObjectId.fromString(sha));
-      update.setExpectedOldObjectId(ObjectId.zeroId());
-      RefUpdate.Result result = update.update();
-      if (result != RefUpdate.Result.NEW && r.exactRef("refs/heads/" + branch) == null) {
-        throw new IllegalStateException("Could not create " + repo + " " + branch + ": " + result);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static ObjectId buildTree(Repository r, ObjectInserter inserter, RevCommit parent, FileChanges changes)
       throws IOException {
     DirCache index = DirCache.newInCore();
