@@ -74,7 +74,8 @@ public class KitTestApplication {
 
     @GetMapping("/api/v1/kit/whoami")
     Map<String, Object> whoami(Caller caller) {
-      return Map.of("subject", caller.subject(), "service", caller.isService());
+      return Map.of("subject", caller.subject(), "service", caller.isService(),
+          "correlationId", String.valueOf(io.catalyst.platform.core.RequestContext.current().correlationId()));
     }
 
     @GetMapping("/api/v1/kit/ask-self")

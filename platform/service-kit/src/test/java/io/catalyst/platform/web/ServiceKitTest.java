@@ -286,6 +286,17 @@ class ServiceKitTest {
   }
 
   @Test
+  void feignCallsCarryTheCorrelationIdOfTheWorkThatMadeThem() throws Exception {
+    // The call runs on the circuit breaker's thread; the request id must still reach the other service, so the
+    // events it causes carry the same correlation id as the request's own.
+    var response = http.send(HttpRequest.newBuilder(uri("/api/v1/kit/ask-self"))
+        .header("Authorization", "Bearer " + ADMIN).header("X-Request-Id", "req-7f3c9a21-ask-self").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"correlationId\":\"req-7f3c9a21-ask-self\"");
+  }
+
+  @Test
   void aDependencyThatIsDownIsA503ProblemNamingIt() throws Exception {
     var response = send("GET", "/api/v1/kit/quote", ADMIN, null);
     assertProblem(response, 503, "https://catalyst.dev/problems/service-unavailable");
