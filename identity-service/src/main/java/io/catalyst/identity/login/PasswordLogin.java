@@ -2,6 +2,7 @@ package io.catalyst.identity.login;
 
 import io.catalyst.identity.IdentityProperties;
 import io.catalyst.identity.contract.IdentityEvents;
+import io.catalyst.identity.token.Logins;
 import io.catalyst.identity.token.OpaqueTokens;
 import io.catalyst.identity.user.ContactNormalizer;
 import io.catalyst.identity.user.Membership;
@@ -43,14 +44,16 @@ public class PasswordLogin {
   private final SlidingWindow perAddress;
   private final String dummyHash;
   private final JdbcClient jdbc;
+  private final Logins logins;
 
   PasswordLogin(JdbcClient jdbc, Users users, PasswordEncoder passwords, RateLimiter limiter, Outbox outbox, Clock clock,
-      IdentityProperties properties) {
+      Logins logins, IdentityProperties properties) {
     this.jdbc = jdbc;
     this.users = users;
     this.passwords = passwords;
     this.limiter = limiter;
     this.outbox = outbox;
+    this.logins = logins;
     this.clock = clock;
     this.throttle = new LoginThrottle(properties.login().failuresBeforeLockout(), properties.login().lockout());
     this.perAddress = new SlidingWindow(properties.login().attemptsPerIpPer10Minutes(), Duration.ofMinutes(10));
@@ -77,6 +80,7 @@ public class PasswordLogin {
     if (password == null || !passwords.matches(password, user.passwordHash())) {
       LoginThrottle.Failure failure = throttle.fail(user.failedLogins(), now);
       users.recordLoginFailure(user.id(), failure.failures(), failure.lockedUntil());
+      logins.failed(user.id(), Logins.PASSWORD, "wrong-password", failure.failures());
       if (failure.locks()) {
         String org = users.membership(user.id()).map(Membership::organization).orElse(null);
         outbox.publish(CatalystEvent.of(IdentityEvents.LOGIN_FAILURES_REPEATED, "users/" + user.id(), org,

@@ -20,7 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The one place a successful login is published ({@code login.succeeded.v1}): the JSON logins (password, phone code)
+ * The one place a login is published: a successful one ({@code login.succeeded.v1}) and a wrong password for an
+ * existing account ({@code login.failed.v1}). A successful one is published: the JSON logins (password, phone code)
  * in the transaction that starts the session, the authorization server's login form and federation when they sign
  * the browser in. A login is a user proving who they are; a refresh, or an authorize request answered from the
  * session identity already has, is none.
@@ -36,6 +37,8 @@ public class Logins {
   public static final String PASSWORD = "password";
   public static final String PHONE_CODE = "phone-code";
   public static final String FEDERATION = "federation";
+  /** The actor of a failed login: nobody proved who they are. */
+  public static final String ANONYMOUS = "anonymous";
 
   private final Users users;
   private final Outbox outbox;
@@ -69,6 +72,25 @@ public class Logins {
         : RequestContextFilter.contextOf(request, new Caller(user.toString(), null, Set.of(), Set.of(), Set.of()));
     try (RequestContext.Scope scope = RequestContext.open(context)) {
       publish(user, method, provider, client);
+    }
+  }
+
+  /**
+   * A wrong password for {@code user}'s account, in the caller's transaction (which must not roll back on the 401 it
+   * answers). The browser form fails inside the security filters, before the service kit opens the request's context,
+   * so this opens an anonymous one from the request itself.
+   */
+  @Transactional
+  public void failed(UUID user, String method, String reason, int failures) {
+    HttpServletRequest request = currentRequest();
+    RequestContext context = RequestContext.current() != RequestContext.SYSTEM || request == null
+        ? RequestContext.current()
+        : RequestContextFilter.contextOf(request, new Caller(null, null, Set.of(), Set.of(), Set.of()));
+    try (RequestContext.Scope scope = RequestContext.open(context)) {
+      String org = users.membership(user).map(Membership::organization).orElse(null);
+      outbox.publish(CatalystEvent.of(IdentityEvents.LOGIN_FAILED, "users/" + user, org,
+          new IdentityEvents.LoginFailed(user.toString(), org, method, reason, failures,
+              RequestContext.current().surface().label())).by(ANONYMOUS));
     }
   }
 

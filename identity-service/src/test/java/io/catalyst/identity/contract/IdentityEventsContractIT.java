@@ -53,6 +53,21 @@ class IdentityEventsContractIT extends IdentityIntegrationTest {
         null));
   }
 
+  /** Audit reads wrong passwords given for an account. */
+  @Test
+  void loginFailedIsTheContractRecord() throws Exception {
+    String email = "owner@contract-failed.example";
+    String userId = signUpByEmail(email, "Frankincense-Route-2026!", "contract-failed").get("userId").asString();
+    assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", email, "password", "Myrrh-1"))))
+        .isEqualTo(401);
+
+    IdentityEvents.LoginFailed failed = strict(IdentityEvents.LOGIN_FAILED, "users/" + userId,
+        IdentityEvents.LoginFailed.class);
+
+    assertThat(failed).isEqualTo(new IdentityEvents.LoginFailed(userId, "contract-failed", "password",
+        "wrong-password", 1, "api"));
+  }
+
   /** Audit reads who resolved an Application's SSO client secret. */
   @Test
   void ssoClientSecretReadIsTheContractRecord() throws Exception {

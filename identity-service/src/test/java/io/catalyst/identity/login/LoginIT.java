@@ -61,6 +61,20 @@ class LoginIT extends IdentityIntegrationTest {
     assertThat(locked.getResponse().getStatus()).isEqualTo(429);
     assertThat(Long.parseLong(locked.getResponse().getHeader("Retry-After"))).isBetween(800L, 900L);
     assertThat(outbox("login.failures-repeated.v1", "users/" + userId)).hasSize(1);
+    // Each wrong password for the account is on the record (for its security officer), the attempt while locked not:
+    // the lockout bounds how many one account can cause.
+    var failed = outbox("login.failed.v1", "users/" + userId);
+    assertThat(failed).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(failed.get(i)).containsEntry("organization", slug).containsEntry("actor", "anonymous")
+          .containsEntry("surface", "api");
+      JsonNode data = json.readTree((String) failed.get(i).get("data"));
+      assertThat(data.get("userId").asString()).isEqualTo(userId);
+      assertThat(data.get("method").asString()).isEqualTo("password");
+      assertThat(data.get("reason").asString()).isEqualTo("wrong-password");
+      assertThat(data.get("failures").asInt()).isEqualTo(i + 1);
+      assertThat(data.toString()).doesNotContain("wrong-" + i);
+    }
 
     clock.advance(Duration.ofMinutes(15).plusSeconds(1));
     assertThat(status(postJson("/api/v1/identity/login/password", Map.of("email", email, "password", PASSWORD))))

@@ -43,6 +43,7 @@ public final class IdentityEvents {
   public static final String SSO_CLIENT_REMOVED = "sso-client.removed.v1";
   public static final String SSO_CLIENT_SECRET_READ = "sso-client.secret-read.v1";
   public static final String LOGIN_SUCCEEDED = "login.succeeded.v1";
+  public static final String LOGIN_FAILED = "login.failed.v1";
 
   private IdentityEvents() {}
 
@@ -136,4 +137,15 @@ public final class IdentityEvents {
    */
   public record LoginSucceeded(String userId, String organization, String method, String provider, String surface,
       String clientId) {}
+
+  /**
+   * Someone gave a wrong password for an existing account ({@code method} {@code password}; {@code reason}
+   * {@code wrong-password}); {@code failures} counts the consecutive failures, the fifth locks the account (then
+   * {@code login.failures-repeated.v1} follows). The lockout bounds how many of these one account can cause, so an
+   * attacker cannot flood the audit trail; attempts on an email without an account, and attempts while locked, publish
+   * nothing (they are counted and answered like the others). {@code surface}: {@code ui} or {@code api}. The actor is
+   * {@code anonymous}: nobody proved who they are. Never the password.
+   */
+  public record LoginFailed(String userId, String organization, String method, String reason, int failures,
+      String surface) {}
 }
