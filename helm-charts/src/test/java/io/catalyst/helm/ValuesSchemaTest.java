@@ -10,14 +10,23 @@ import org.junit.jupiter.api.Test;
 /** values.schema.json (and the templates' guards) refuse what would break a Sovereign, at install time. */
 class ValuesSchemaTest {
 
+  private static final String SCHEMA = "values don't meet the specifications of the schema";
+
+  /** helm template refuses the production-like values with these --set pairs, by the schema. */
   private static void refused(Map<String, Object> sets, String... messageParts) {
     assertThatThrownBy(() -> Charts.template(List.of(Charts.PRODUCTION_VALUES), sets))
-        .as("%s", sets).hasMessageContainingAll(messageParts);
+        .as("%s", sets).hasMessageContaining(SCHEMA).hasMessageContainingAll(messageParts);
+  }
+
+  /** ... by a template's own guard (`fail`). */
+  private static void refusedByTemplate(Map<String, Object> sets, String... messageParts) {
+    assertThatThrownBy(() -> Charts.template(List.of(Charts.PRODUCTION_VALUES), sets))
+        .as("%s", sets).hasMessageNotContaining(SCHEMA).hasMessageContainingAll(messageParts);
   }
 
   @Test
   void provisioningRunsAtMostOneReplica() {
-    refused(Map.of("provisioning-service.replicaCount", 2), "provisioning-service", "replicaCount");
+    refused(Map.of("provisioning-service.replicaCount", 2), "/provisioning-service/replicaCount", "maximum");
   }
 
   @Test
@@ -28,7 +37,7 @@ class ValuesSchemaTest {
   @Test
   void aServiceWithAPersistentVolumeIsRefusedMoreThanOneReplicaByTheTemplate() {
     // The schema caps provisioning-service; the template's own guard covers any single-writer workload.
-    refused(Map.of("catalog-service.persistence.enabled", true, "catalog-service.replicaCount", 3),
+    refusedByTemplate(Map.of("catalog-service.persistence.enabled", true, "catalog-service.replicaCount", 3),
         "catalog-service: replicaCount is 3", "single writer");
   }
 
