@@ -176,6 +176,23 @@ class RenderedManifestsTest {
         .isEqualTo("http://provisioning-service:8083/git/catalog/blueprints.git");
   }
 
+  /** An HPA scales an existing Deployment that leaves its replica count to it (helm upgrade would reset it). */
+  @Test
+  void autoscalersTargetDeploymentsThatLeaveReplicasToThem() {
+    releases().toList();
+    var hpas = Charts.ofKind(production.resources(),
+        io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class);
+    assertThat(hpas).extracting(h -> h.getMetadata().getName())
+        .containsExactlyInAnyOrder("catalog-service", "audit-service");
+    for (var hpa : hpas) {
+      Deployment target = Charts.ofKind(production.resources(), Deployment.class).stream()
+          .filter(d -> d.getMetadata().getName().equals(hpa.getSpec().getScaleTargetRef().getName()))
+          .findFirst().orElseThrow();
+      assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+      assertThat(target.getSpec().getReplicas()).as(target.getMetadata().getName()).isNull();
+    }
+  }
+
   @Test
   void provisioningIsOneStatefulSetReplicaWithAPersistentVolumeForItsRepositories() {
     for (Release release : releases().toList()) {
