@@ -73,3 +73,9 @@ audit-service: 8086
 {{- $g := fromYaml (include "catalyst-common.global" .) -}}
 {{- $g.oidc.issuerUrl | default (printf "https://%s" $g.ingress.host) | trimSuffix "/" -}}
 {{- end -}}
+
+{{/* A digest of what the umbrella's catalyst-sovereign ConfigMap holds (the Sovereign settings and the issuer). */}}
+{{- define "catalyst-common.sovereignChecksum" -}}
+{{- $g := fromYaml (include "catalyst-common.global" .) -}}
+{{- printf "%s\n%s" (toYaml $g.sovereign) (include "catalyst-common.issuerUrl" .) | sha256sum -}}
+{{- end -}}

@@ -8,10 +8,12 @@ every service: platform/core CatalystDefaults).
 metadata:
   labels:
     {{- include "catalyst-common.labels" . | nindent 4 }}
-  {{- with .Values.podAnnotations }}
   annotations:
+    # The catalyst-sovereign ConfigMap is rendered from exactly these values: a change rolls every pod.
+    checksum/sovereign: {{ include "catalyst-common.sovereignChecksum" . }}
+    {{- with .Values.podAnnotations }}
     {{- toYaml . | nindent 4 }}
-  {{- end }}
+    {{- end }}
 spec:
   serviceAccountName: {{ include "catalyst-common.name" . }}
   automountServiceAccountToken: {{ .Values.kubernetesApi.enabled }}

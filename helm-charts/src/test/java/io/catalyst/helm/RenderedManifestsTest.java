@@ -176,6 +176,22 @@ class RenderedManifestsTest {
         .isEqualTo("http://provisioning-service:8083/git/catalog/blueprints.git");
   }
 
+  /** Pods carry a digest of the Sovereign settings: changing one (here the currency) rolls every service. */
+  @Test
+  void aChangedSovereignSettingRollsEveryPod() {
+    releases().toList();
+    String changed = Charts.template(List.of(Charts.PRODUCTION_VALUES), Map.of("global.sovereign.currency", "USD"));
+    Release after = new Release("currency changed", changed, Charts.resources(changed));
+    Map<String, PodTemplateSpec> before = pods(production);
+    pods(after).forEach((name, pod) -> {
+      String digest = pod.getMetadata().getAnnotations().get("checksum/sovereign");
+      assertThat(digest).as(name).isNotBlank()
+          .isNotEqualTo(before.get(name).getMetadata().getAnnotations().get("checksum/sovereign"));
+    });
+    assertThat(Charts.ofKind(after.resources(), ConfigMap.class).getFirst().getData().get("application.yaml"))
+        .contains("currency: \"USD\"");
+  }
+
   /** An HPA scales an existing Deployment that leaves its replica count to it (helm upgrade would reset it). */
   @Test
   void autoscalersTargetDeploymentsThatLeaveReplicasToThem() {
