@@ -176,6 +176,27 @@ class RenderedManifestsTest {
         .isEqualTo("http://provisioning-service:8083/git/catalog/blueprints.git");
   }
 
+  /** The way in: the Ingress sends the Sovereign's host to the gateway; the issuer is that public URL. */
+  @Test
+  void theIngressLeadsToTheGatewayAndThePublicUrlIsTheIssuer() {
+    releases().toList();
+    var ingress = Charts.ofKind(production.resources(), io.fabric8.kubernetes.api.model.networking.v1.Ingress.class);
+    assertThat(ingress).singleElement().satisfies(i -> {
+      assertThat(i.getSpec().getRules()).singleElement().satisfies(r -> {
+        assertThat(r.getHost()).isEqualTo("catalyst.omantel.example");
+        var backend = r.getHttp().getPaths().getFirst().getBackend().getService();
+        assertThat(backend.getName()).isEqualTo("gateway");
+        assertThat(backend.getPort().getName()).isEqualTo("http");
+      });
+      assertThat(i.getSpec().getTls()).singleElement()
+          .satisfies(t -> assertThat(t.getSecretName()).isEqualTo("catalyst-omantel-tls"));
+      assertThat(i.getSpec().getIngressClassName()).isEqualTo("nginx");
+    });
+    String sovereign = Charts.ofKind(defaults.resources(), ConfigMap.class).getFirst().getData().get("application.yaml");
+    // Without global.oidc.issuerUrl the issuer is https://<ingress host>.
+    assertThat(sovereign).contains("public-url: \"https://catalyst.example.com\"");
+  }
+
   /** Pods carry a digest of the Sovereign settings: changing one (here the currency) rolls every service. */
   @Test
   void aChangedSovereignSettingRollsEveryPod() {
