@@ -1,0 +1,2 @@
+{{- define "audit-service.env" }}
+{{- end }}

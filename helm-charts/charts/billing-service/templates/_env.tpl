@@ -1,0 +1,2 @@
+{{- define "billing-service.env" }}
+{{- end }}

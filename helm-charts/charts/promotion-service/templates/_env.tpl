@@ -1,0 +1,2 @@
+{{- define "promotion-service.env" }}
+{{- end }}
