@@ -261,6 +261,25 @@ class GitRepositoryTest {
   }
 
   @Test
+  void logListsTheCommitsBetweenTwoPointsNewestFirst() {
+    String one = git.commit("main", null, new FileChanges().write("a.txt", "1"), LAYLA, "one").sha();
+    String two = git.commit("main", one, new FileChanges().write("a.txt", "2"), LAYLA, "two\n\nbody").sha();
+    String three = git.commit("main", two, new FileChanges().write("a.txt", "3"), LAYLA, "three").sha();
+
+    assertThat(git.log(three, List.of(one), 0, 10)).extracting(CommitInfo::sha).containsExactly(three, two);
+    assertThat(git.log(three, List.of("0123456789012345678901234567890123456789"), 1, 1))
+        .singleElement().satisfies(c -> {
+          assertThat(c.shortMessage()).isEqualTo("two");
+          assertThat(c.message()).isEqualTo("two\n\nbody");
+          assertThat(c.parents()).containsExactly(one);
+          assertThat(c.time()).isEqualTo(CLOCK.instant());
+        });
+    assertThat(git.count(three)).isEqualTo(3);
+    assertThat(git.hasCommit(two)).isTrue();
+    assertThat(git.hasCommit("0123456789012345678901234567890123456789")).isFalse();
+  }
+
+  @Test
   void pathsOutsideTheRepositoryAreRefused() {
     for (String bad : List.of("/etc/passwd", "../x", "a/../../x", "a//b", ".git/config", "a/", "")) {
       assertThatThrownBy(() -> new FileChanges().write(bad, "x")).as(bad).isInstanceOf(IllegalArgumentException.class);
