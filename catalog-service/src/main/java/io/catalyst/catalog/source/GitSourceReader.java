@@ -1,23 +1,21 @@
 package io.catalyst.catalog.source;
 
+import io.catalyst.platform.git.GitRepository;
+import io.catalyst.platform.git.GitTree;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -65,46 +63,39 @@ public class GitSourceReader {
     } catch (GitAPIException e) {
       throw new IOException("Could not fetch " + source.url() + ": " + e.getMessage(), e);
     }
-    try (Repository repo = Git.open(local.toFile()).getRepository()) {
-      ObjectId head = repo.resolve(ref);
-      if (head == null) {
-        throw new IOException("Branch " + source.branch() + " does not exist in " + source.url());
-      }
-      return read(repo, head);
+    try (GitRepository repo = GitRepository.open(local)) {
+      String head = repo.head(source.branch()).orElseThrow(
+          () -> new IOException("Branch " + source.branch() + " does not exist in " + source.url()));
+      return read(repo.tree(head));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
-  private static Snapshot read(Repository repo, ObjectId head) throws IOException {
-    Map<String, ObjectId> blueprints = new HashMap<>();
-    Map<String, ObjectId> readmes = new HashMap<>();
-    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
-      RevCommit commit = walk.parseCommit(head);
-      tree.addTree(commit.getTree());
-      tree.setRecursive(true);
-      while (tree.next()) {
-        String path = tree.getPathString();
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        if (file.equals(BLUEPRINT_FILE)) {
-          blueprints.put(path, tree.getObjectId(0));
-        } else if (file.equals(README_FILE)) {
-          readmes.put(path, tree.getObjectId(0));
-        }
+  private static Snapshot read(GitTree tree) {
+    List<String> paths = tree.paths();
+    Set<String> readmes = new HashSet<>();
+    List<String> blueprints = new ArrayList<>();
+    for (String path : paths) {
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      if (file.equals(BLUEPRINT_FILE)) {
+        blueprints.add(path);
+      } else if (file.equals(README_FILE)) {
+        readmes.add(path);
       }
-      List<BlueprintFile> files = new ArrayList<>();
-      for (Map.Entry<String, ObjectId> e : blueprints.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey()).toList()) {
-        String folder = parent(e.getKey());
-        String readme = null;
-        for (String candidate : readmeCandidates(folder)) {
-          if (readmes.containsKey(candidate)) {
-            readme = new String(load(repo, readmes.get(candidate)), java.nio.charset.StandardCharsets.UTF_8);
-            break;
-          }
-        }
-        files.add(new BlueprintFile(e.getKey(), load(repo, e.getValue()), readme));
-      }
-      return new Snapshot(commit.name(), files);
     }
+    List<BlueprintFile> files = new ArrayList<>();
+    for (String path : blueprints.stream().sorted().toList()) {
+      String readme = null;
+      for (String candidate : readmeCandidates(parent(path))) {
+        if (readmes.contains(candidate)) {
+          readme = new String(load(tree, candidate), StandardCharsets.UTF_8);
+          break;
+        }
+      }
+      files.add(new BlueprintFile(path, load(tree, path), readme));
+    }
+    return new Snapshot(tree.commit(), files);
   }
 
   /** The release line's own README, else the Blueprint folder's ({@code bp-x/releases/16/} → {@code bp-x/}). */
@@ -123,12 +114,12 @@ public class GitSourceReader {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
-  private static byte[] load(Repository repo, ObjectId id) throws IOException {
-    ObjectLoader loader = repo.open(id);
-    if (loader.getSize() > MAX_FILE_BYTES) {
+  /** The file's content; a file larger than 1 MiB reads as empty (and fails to parse), it is not loaded. */
+  private static byte[] load(GitTree tree, String path) {
+    if (tree.size(path).orElse(0) > MAX_FILE_BYTES) {
       return new byte[0];
     }
-    return loader.getBytes();
+    return tree.read(path).orElse(new byte[0]);
   }
 
   private <T extends org.eclipse.jgit.api.TransportCommand<T, ?>> T credentials(T command) {

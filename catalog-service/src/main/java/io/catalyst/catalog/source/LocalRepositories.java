@@ -1,21 +1,18 @@
 package io.catalyst.catalog.source;
 
+import io.catalyst.platform.git.Committer;
+import io.catalyst.platform.git.FileChanges;
+import io.catalyst.platform.git.GitRepository;
+import io.catalyst.platform.git.HeadMovedException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * Makes a bare Git repository from a folder, as one commit on {@code main}. Used to seed the local {@code catalog}
@@ -23,14 +20,15 @@ import org.eclipse.jgit.lib.TreeFormatter;
  */
 public final class LocalRepositories {
 
-  private static final PersonIdent CATALOG = new PersonIdent("Catalyst catalog", "catalog@catalyst.local");
+  private static final Committer CATALOG = Committer.of(new PersonIdent("Catalyst catalog", "catalog@catalyst.local"));
+  private static final int ATTEMPTS = 8;
 
   private LocalRepositories() {}
 
   /** Creates {@code bare} (must not exist) with the files of {@code folder} committed to {@code branch}. */
   public static String createFrom(Path folder, Path bare, String branch, String message) throws IOException {
     try (Git git = Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch(branch).call()) {
-      return commit(git.getRepository(), folder, branch, message);
+      return commit(GitRepository.of(git.getRepository()), folder, branch, message);
     } catch (GitAPIException e) {
       throw new IOException("Could not create " + bare + ": " + e.getMessage(), e);
     }
@@ -38,58 +36,45 @@ public final class LocalRepositories {
 
   /** Commits the files of {@code folder} on top of {@code branch} of the bare repository {@code bare}. */
   public static String commitFolder(Path bare, Path folder, String branch, String message) throws IOException {
-    try (Git git = Git.open(bare.toFile())) {
-      return commit(git.getRepository(), folder, branch, message);
+    try (GitRepository git = GitRepository.open(bare)) {
+      return commit(git, folder, branch, message);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
-  private static String commit(Repository repo, Path folder, String branch, String message) throws IOException {
-    String ref = Constants.R_HEADS + branch;
-    try (ObjectInserter inserter = repo.newObjectInserter()) {
-      ObjectId tree = tree(inserter, folder);
-      CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(tree);
-      ObjectId parent = repo.resolve(ref);
-      if (parent != null) {
-        commit.setParentId(parent);
+  /** The files of {@code folder} become the whole tree of a new commit on {@code branch}. */
+  private static String commit(GitRepository git, Path folder, String branch, String message) throws IOException {
+    FileChanges changes = files(folder).replaceAll();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return git.commit(branch, git.head(branch).orElse(null), changes, CATALOG, message).sha();
+      } catch (HeadMovedException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new IOException("Could not commit to " + branch + ": it keeps moving", e);
+        }
       }
-      commit.setAuthor(CATALOG);
-      commit.setCommitter(CATALOG);
-      commit.setMessage(message);
-      ObjectId id = inserter.insert(commit);
-      inserter.flush();
-      RefUpdate update = repo.updateRef(ref);
-      update.setNewObjectId(id);
-      update.setForceUpdate(true);
-      RefUpdate.Result result = update.update();
-      if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
-          && result != RefUpdate.Result.FAST_FORWARD) {
-        throw new IOException("Could not update " + ref + ": " + result);
-      }
-      return id.name();
     }
   }
 
-  private static ObjectId tree(ObjectInserter inserter, Path folder) throws IOException {
-    TreeFormatter tree = new TreeFormatter();
-    List<Path> children;
-    try (Stream<Path> list = Files.list(folder)) {
-      // Git orders tree entries by name, folders as if they ended in '/'.
-      children = list.filter(p -> !p.getFileName().toString().equals(".git"))
-          .sorted((a, b) -> sortKey(a).compareTo(sortKey(b))).toList();
+  private static FileChanges files(Path folder) throws IOException {
+    FileChanges changes = new FileChanges();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).filter(p -> !isInGitFolder(folder.relativize(p))).sorted().toList();
     }
-    for (Path child : children) {
-      if (Files.isDirectory(child)) {
-        tree.append(child.getFileName().toString(), FileMode.TREE, tree(inserter, child));
-      } else {
-        tree.append(child.getFileName().toString(), FileMode.REGULAR_FILE,
-            inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(child)));
-      }
+    for (Path file : files) {
+      changes.write(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
     }
-    return inserter.insert(tree);
+    return changes;
   }
 
-  private static String sortKey(Path p) {
-    return p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "");
+  private static boolean isInGitFolder(Path relative) {
+    for (Path element : relative) {
+      if (element.toString().equals(".git")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

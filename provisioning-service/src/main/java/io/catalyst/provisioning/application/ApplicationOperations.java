@@ -17,7 +17,7 @@ import io.catalyst.provisioning.contract.RuntimeEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.Committer;
-import io.catalyst.provisioning.githost.Codeowners;
+import io.catalyst.platform.git.Codeowners;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;

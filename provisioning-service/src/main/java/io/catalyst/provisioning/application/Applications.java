@@ -14,7 +14,7 @@ import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.githost.Codeowners;
+import io.catalyst.platform.git.Codeowners;
 import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;

@@ -1,11 +1,9 @@
 package io.catalyst.provisioning.githost;
 
 import io.catalyst.provisioning.contract.BranchMoved;
-import io.catalyst.provisioning.contract.GitPushed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,21 +14,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-announces pushes whose {@code git.pushed} event was lost: a push moves the refs first and records its events
- * in the outbox right after; a process that dies in between leaves a branch whose head {@code branch_head} does not
- * know. Ten seconds after start and every {@code catalyst.provisioning.git.reconcile-interval} (PT5M) this compares every branch of
- * every repository with its announced head and, when a push moved it (the branch's reflog says {@code push}),
- * publishes the {@code git.pushed} event the push would have (old = the announced head, new = the head, the commits
- * between, the pusher from the reflog) under the same derived id, so consumers that saw the original drop it.
- * Moves by this service's own commits (installs, configure, upgrade, ownership) are recorded without an event; a
- * branch never seen before is recorded as it is, unless its last move was a push (whose event was lost). Moves
- * younger than {@code reconcile-grace} (PT30S) are left to the push that is still recording them.
+ * Reports branch moves whose {@code branch.moved.v1} was lost: a push (or this service's own commit) moves the ref
+ * first and records the move in the outbox right after; a process that dies in between leaves a branch whose head
+ * {@code branch_head} does not know. Ten seconds after start and every
+ * {@code catalyst.provisioning.git.reconcile-interval} (PT5M) this compares every branch of every repository with its
+ * announced head and reports the move through {@link BranchMoves} under the same derived id, so consumers that saw
+ * the original drop it: {@code via push} with the pusher from the reflog when a push moved it (the branch's reflog
+ * says {@code push}), else {@code via system}. A branch never seen before is reported as created. Moves younger than
+ * {@code reconcile-grace} (PT30S) are left to the push that is still recording them.
  */
 @Component
 public class BranchHeadReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(BranchHeadReconciler.class);
-  private static final int MAX_COMMITS = 100;
   private static final String ACTOR = "branch-head-reconciler";
 
   private final GitRepositories git;
@@ -61,7 +57,7 @@ public class BranchHeadReconciler {
     try {
       int announced = reconcile(grace);
       if (announced > 0) {
-        log.warn("Re-announced {} branch move(s) whose git.pushed events were lost", announced);
+        log.warn("Re-announced {} pushed branch move(s) whose events were lost", announced);
       }
     } catch (RuntimeException e) {
       log.warn("Branch-head reconciliation failed; the next run retries", e);
@@ -158,24 +154,9 @@ public class BranchHeadReconciler {
     return sha == null || sha.chars().allMatch(c -> c == '0') ? null : sha;
   }
 
+  /** A push whose move was not recorded: reported now as the push would have ({@code via push}, the pusher). */
   private void announce(RepositoryPath repo, String branch, String oldSha, String newSha, String pusher) {
-    String environment = repo.environmentOf(branch);
-    List<GitPushed.PushedCommit> commits = new ArrayList<>();
-    String committer = null;
-    boolean truncated = false;
-    if (newSha != null) {
-      List<GitRepositories.LogEntry> log = git.between(repo, oldSha, newSha, MAX_COMMITS + 1);
-      truncated = log.size() > MAX_COMMITS;
-      for (GitRepositories.LogEntry c : log.subList(0, Math.min(MAX_COMMITS, log.size()))) {
-        commits.add(new GitPushed.PushedCommit(c.sha(), c.author() + " <" + c.authorEmail() + ">", c.committer(),
-            c.message(), c.time().toString()));
-      }
-      committer = log.isEmpty() ? null : log.getFirst().committer();
-    }
-    String who = pusher == null ? ACTOR : pusher;
-    GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, oldSha, newSha,
-        newSha == null ? "deleted" : oldSha == null ? "created" : "updated", committer, who, commits, truncated);
-    moves.pushed(repo, data);
+    moves.moved(repo, branch, oldSha, newSha, BranchMoved.VIA_PUSH, pusher == null ? ACTOR : pusher);
     log.warn("Announced the lost push of {} {} ({} → {})", repo, branch, oldSha, newSha);
   }
 }

@@ -4,7 +4,6 @@ import io.catalyst.platform.core.RequestContext;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.contract.BranchMoved;
-import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -89,25 +88,6 @@ public class BranchMoves {
       return first;
     });
     return Boolean.TRUE.equals(published);
-  }
-
-  /**
-   * A push (or one the reconciler found lost): {@code git.pushed.v1} with its commits, under an id derived from
-   * repository, branch and new head, and the move ({@code via push}), in one transaction.
-   */
-  public void pushed(RepositoryPath repo, GitPushed push) {
-    tx.executeWithoutResult(status -> {
-      outbox.publishOnce(pushEventId(repo, push.branch(), push.newSha()), new CatalystEvent(
-          ProvisioningEvents.GIT_PUSHED, "repos/" + repo, repo.organization(), push.environment(), push.pusher(),
-          push));
-      moved(repo, push.branch(), push.oldSha(), push.newSha(), BranchMoved.VIA_PUSH, push.pusher());
-    });
-  }
-
-  /** The id of the {@code git.pushed} event of {@code branch} of {@code repo} moving to {@code newSha}. */
-  static UUID pushEventId(RepositoryPath repo, String branch, String newSha) {
-    return UUID.nameUUIDFromBytes(("git.pushed:" + repo + ":" + branch + ":" + (newSha == null ? "deleted" : newSha))
-        .getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code api} inside a request through the API or console, {@code push} through Git, else {@code system}. */

@@ -1,26 +1,18 @@
 package io.catalyst.provisioning.githost;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The identity commits are made under: a user (their subject) or this service's own actor, with a mail address in
- * {@code users.catalyst} (Git wants one; nobody receives mail there), in UTC.
+ * The identity this service's callers commit under: {@link io.catalyst.platform.git.Committer#ident}, under the
+ * name the application and install packages know. It goes once they use the platform type directly.
  */
 public final class Committer {
-
-  public static final String MAIL_DOMAIN = "users.catalyst";
 
   private Committer() {}
 
   /** {@code who} committing now. */
   public static PersonIdent of(String who, Clock clock) {
-    return new PersonIdent(who, who + "@" + MAIL_DOMAIN, clock.instant(), ZoneOffset.UTC);
-  }
-
-  /** {@code who} without a time (a reflog entry takes the time of the update). */
-  public static PersonIdent of(String who) {
-    return new PersonIdent(who, who + "@" + MAIL_DOMAIN);
+    return io.catalyst.platform.git.Committer.ident(who, clock);
   }
 }

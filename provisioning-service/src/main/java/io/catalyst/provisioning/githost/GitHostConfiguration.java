@@ -122,7 +122,7 @@ class GitHostConfiguration {
       pack.setAllowNonFastForwards(true);
       pack.setAllowDeletes(true);
       pack.setAllowBranchDeletes(true);
-      pack.setRefLogIdent(Committer.of(caller.subject()));
+      pack.setRefLogIdent(io.catalyst.platform.git.Committer.ident(caller.subject()));
       PushSession session = new PushSession(caller, repo, policy, scanner, outbox, tx, moves);
       pack.setPreReceiveHook(session);
       pack.setPostReceiveHook(session);

@@ -28,7 +28,7 @@ public class OrganizationRepositories {
           Private Blueprints of %s, one folder per Blueprint: `bp-<name>/blueprint.yaml`, `chart/` or
           `manifests/`, `card/`. Members of the Organization read; org-developers and org-admins push.
           """.formatted(organization, organization)),
-          Committer.of(who, clock),
+          io.catalyst.platform.git.Committer.ident(who, clock),
           "Create shared-blueprints of " + organization, BranchMoved.VIA_SYSTEM);
     }
     return repo;

@@ -2,47 +2,44 @@ package io.catalyst.provisioning.githost;
 
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;
+import io.catalyst.platform.git.ChangedPath;
+import io.catalyst.platform.git.Codeowners;
+import io.catalyst.platform.git.CommitInfo;
+import io.catalyst.platform.git.GitRepository;
+import io.catalyst.platform.git.GitTree;
 import io.catalyst.platform.web.security.Caller;
+import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.GitPushRefused;
-import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PostReceiveHook;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One push: the pre-receive checks (the {@link PushPolicy} per ref, then the {@link SecretScanner} over every file
- * the push brings into {@code values.yaml}, {@code overlays/} and {@code secrets/}), and after the refs moved, one
- * {@code git.pushed.v1} event per updated branch through the outbox. Refusals are sent to the client as
+ * the push brings into {@code values.yaml}, {@code overlays/} and {@code secrets/}), and after the refs moved, each
+ * moved branch reported to {@link BranchMoves} ({@code branch.moved.v1}, {@code via push}). Refusals are sent to the client as
  * {@code remote:} lines that say what to do.
  */
 final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   private static final Logger log = LoggerFactory.getLogger(PushSession.class);
-  private static final int MAX_COMMITS = 100;
   private static final int MAX_SCANNED_COMMITS = 1000;
+  private static final long MAX_SCANNED_BYTES = 4 * 1024 * 1024;
 
   private final Caller caller;
   private final RepositoryPath repo;
@@ -51,7 +48,6 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
   private final Outbox outbox;
   private final TransactionTemplate tx;
   private final BranchMoves moves;
-  private final Map<ReceiveCommand, List<GitPushed.PushedCommit>> accepted = new HashMap<>();
   private final List<GitPushRefused> refused = new java.util.ArrayList<>();
 
   PushSession(Caller caller, RepositoryPath repo, PushPolicy policy, SecretScanner scanner, Outbox outbox,
@@ -67,7 +63,7 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   @Override
   public void onPreReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    Repository db = rp.getRepository();
+    GitRepository git = GitRepository.of(rp.getRepository());
     for (ReceiveCommand cmd : commands) {
       if (cmd.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED) {
         continue;
@@ -78,18 +74,18 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
         continue;
       }
       if (cmd.getType() == ReceiveCommand.Type.DELETE) {
-        accepted.put(cmd, List.of());
         continue;
       }
       try {
-        List<Codeowners.Violation> violations = codeownersViolations(db, cmd);
+        List<Codeowners.Violation> violations = codeownersViolations(git, cmd);
         if (!violations.isEmpty()) {
           String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
           refuse(rp, cmd, GitPushRefused.RULE_CODEOWNERS, "CODEOWNERS: " + violations.getFirst().path()
-              + " is owned by " + Codeowners.owningTeams(violations), Codeowners.message(branch, caller, violations));
+              + " is owned by " + Codeowners.owningTeams(violations), Codeowners.message(branch,
+              new Codeowners.Changer(caller.subject(), caller.roles(), caller.teams()), violations));
           continue;
         }
-        List<SecretScanner.Finding> findings = scanNewCommits(db, cmd.getNewId());
+        List<SecretScanner.Finding> findings = scanNewCommits(git, cmd.getNewId());
         if (!findings.isEmpty()) {
           StringBuilder message = new StringBuilder("Plain secret values cannot be pushed; only references are "
               + "allowed in values.yaml, overlays/ and secrets/:");
@@ -102,10 +98,8 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
               + "every commit of this push (git commit --amend, or git rebase -i) and push again.");
           refuse(rp, cmd, GitPushRefused.RULE_SECRETS, "plain secret in " + findings.getFirst().path(),
               message.toString());
-          continue;
         }
-        accepted.put(cmd, commitsOf(db, cmd));
-      } catch (IOException e) {
+      } catch (IOException | UncheckedIOException e) {
         log.warn("Could not inspect push to {} {}", repo, cmd.getRefName(), e);
         refuse(rp, cmd, GitPushRefused.RULE_UNCHECKED, "could not be checked",
             "The push could not be checked; try again.");
@@ -135,32 +129,19 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
 
   @Override
   public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    List<GitPushed> pushes = new java.util.ArrayList<>();
-    try (ObjectReader reader = rp.getRepository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-      for (ReceiveCommand cmd : commands) {
-        if (cmd.getResult() != ReceiveCommand.Result.OK || !cmd.getRefName().startsWith(Constants.R_HEADS)) {
-          continue;
-        }
-        String branch = cmd.getRefName().substring(Constants.R_HEADS.length());
-        String environment = repo.environmentOf(branch);
-        String committer = null;
-        if (cmd.getType() != ReceiveCommand.Type.DELETE) {
-          PersonIdent ident = walk.parseCommit(cmd.getNewId()).getCommitterIdent();
-          committer = ident.getName() + " <" + ident.getEmailAddress() + ">";
-        }
-        List<GitPushed.PushedCommit> commits = accepted.getOrDefault(cmd, List.of());
-        GitPushed data = new GitPushed(repo.owner(), repo.name(), branch, environment, sha(cmd.getOldId()),
-            sha(cmd.getNewId()), change(cmd), committer, caller.subject(),
-            commits.size() > MAX_COMMITS ? commits.subList(0, MAX_COMMITS) : commits, commits.size() > MAX_COMMITS);
-        pushes.add(data);
-      }
-      if (!pushes.isEmpty()) {
-        tx.executeWithoutResult(status -> pushes.forEach(push -> moves.pushed(repo, push)));
-      }
-    } catch (IOException | RuntimeException e) {
-      // The refs have moved but the events are not recorded (the database is down right now): the branch-head
+    List<ReceiveCommand> moved = commands.stream().filter(cmd -> cmd.getResult() == ReceiveCommand.Result.OK
+        && cmd.getRefName().startsWith(Constants.R_HEADS)).toList();
+    if (moved.isEmpty()) {
+      return;
+    }
+    try {
+      tx.executeWithoutResult(status -> moved.forEach(cmd -> moves.moved(repo,
+          cmd.getRefName().substring(Constants.R_HEADS.length()), sha(cmd.getOldId()), sha(cmd.getNewId()),
+          BranchMoved.VIA_PUSH, caller.subject())));
+    } catch (RuntimeException e) {
+      // The refs have moved but the moves are not recorded (the database is down right now): the branch-head
       // reconciler announces these heads on its next run (branch_head still has the old ones).
-      log.error("Push to {} by {} accepted but its git.pushed events could not be recorded; the branch-head "
+      log.error("Push to {} by {} accepted but its branch moves could not be recorded; the branch-head "
           + "reconciler will announce them", repo, caller.subject(), e);
     }
   }
@@ -185,14 +166,6 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
     };
   }
 
-  private static String change(ReceiveCommand cmd) {
-    return switch (cmd.getType()) {
-      case CREATE -> "created";
-      case DELETE -> "deleted";
-      default -> "updated";
-    };
-  }
-
   private static String sha(ObjectId id) {
     return ObjectId.zeroId().equals(id) ? null : id.name();
   }
@@ -202,110 +175,59 @@ final class PushSession implements PreReceiveHook, PostReceiveHook {
    * {@code CODEOWNERS} — as it is before the push, so a push cannot make its pusher an owner — reserves for teams
    * the caller is not in. A new branch has no CODEOWNERS yet and a tag is no branch: nothing to check.
    */
-  private List<Codeowners.Violation> codeownersViolations(Repository db, ReceiveCommand cmd) throws IOException {
-    if (!Codeowners.enforcedFor(caller) || !cmd.getRefName().startsWith(Constants.R_HEADS)
+  private List<Codeowners.Violation> codeownersViolations(GitRepository git, ReceiveCommand cmd) {
+    Codeowners.Changer changer = new Codeowners.Changer(caller.subject(), caller.roles(), caller.teams());
+    if (!Codeowners.enforcedFor(changer) || !cmd.getRefName().startsWith(Constants.R_HEADS)
         || ObjectId.zeroId().equals(cmd.getOldId())) {
       return List.of();
     }
-    try (RevWalk walk = new RevWalk(db)) {
-      RevCommit old = walk.parseCommit(cmd.getOldId());
-      RevCommit next = walk.parseCommit(cmd.getNewId());
-      String text;
-      try (TreeWalk owners = TreeWalk.forPath(db, "CODEOWNERS", old.getTree())) {
-        if (owners == null) {
-          return List.of();
-        }
-        text = new String(db.open(owners.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(1024 * 1024),
-            StandardCharsets.UTF_8);
-      }
-      Codeowners codeowners = Codeowners.parse(text);
-      if (codeowners.rules().isEmpty()) {
-        return List.of();
-      }
-      List<String> changed = new ArrayList<>();
-      try (TreeWalk tw = new TreeWalk(db)) {
-        tw.setRecursive(true);
-        tw.addTree(old.getTree());
-        tw.addTree(next.getTree());
-        tw.setFilter(TreeFilter.ANY_DIFF);
-        while (tw.next()) {
-          changed.add(tw.getPathString());
-        }
-      }
-      return codeowners.check(caller, changed);
+    String old = cmd.getOldId().name();
+    Codeowners codeowners = Codeowners.parse(git.tree(old).readString("CODEOWNERS").orElse(null));
+    if (codeowners.rules().isEmpty()) {
+      return List.of();
     }
+    Set<String> changed = new LinkedHashSet<>();
+    for (ChangedPath path : git.diff(old, cmd.getNewId().name(), false)) {
+      if (path.oldPath() != null) {
+        changed.add(path.oldPath());
+      }
+      if (path.newPath() != null) {
+        changed.add(path.newPath());
+      }
+    }
+    return codeowners.check(changer, changed);
   }
 
-  /** Commits reachable from {@code tip} that the repository does not have yet, each diffed against its parent. */
-  private List<SecretScanner.Finding> scanNewCommits(Repository db, ObjectId tip) throws IOException {
-    List<SecretScanner.Finding> findings = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(db)) {
-      walk.markStart(walk.parseCommit(tip));
-      for (Ref ref : db.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
-        if (ref.getObjectId() != null) {
-          try {
-            walk.markUninteresting(walk.parseCommit(ref.getObjectId()));
-          } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
-            // an annotated tag of a tree or blob: nothing to exclude
-          }
-        }
+  /**
+   * Commits reachable from {@code tip} that the repository does not have yet (reachable from none of its refs), each
+   * diffed against its first parent: the files they add or change that the scanner looks at.
+   */
+  private List<SecretScanner.Finding> scanNewCommits(GitRepository git, ObjectId tip) throws IOException {
+    List<String> known = new ArrayList<>();
+    for (Ref ref : git.repository().getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
+      if (ref.getObjectId() != null && git.hasCommit(ref.getObjectId().name())) {
+        known.add(ref.getObjectId().name()); // an annotated tag of a tree or blob excludes nothing
       }
-      int scanned = 0;
-      for (RevCommit commit : walk) {
-        if (++scanned > MAX_SCANNED_COMMITS) {
-          break;
+    }
+    List<SecretScanner.Finding> findings = new ArrayList<>();
+    for (CommitInfo commit : git.log(tip.name(), known, 0, MAX_SCANNED_COMMITS)) {
+      GitTree tree = git.tree(commit.sha());
+      for (ChangedPath path : git.diff(commit.parents().isEmpty() ? null : commit.parents().getFirst(), commit.sha(),
+          false)) {
+        if (path.newPath() == null || !SecretScanner.applies(path.newPath())) {
+          continue;
         }
-        try (TreeWalk tw = new TreeWalk(db)) {
-          tw.setRecursive(true);
-          if (commit.getParentCount() > 0) {
-            tw.addTree(walk.parseCommit(commit.getParent(0)).getTree());
-          } else {
-            tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
-          }
-          tw.addTree(commit.getTree());
-          tw.setFilter(TreeFilter.ANY_DIFF);
-          while (tw.next()) {
-            String path = tw.getPathString();
-            ObjectId blob = tw.getObjectId(1);
-            if (!SecretScanner.applies(path) || ObjectId.zeroId().equals(blob)) {
-              continue;
-            }
-            byte[] content = db.open(blob, Constants.OBJ_BLOB).getCachedBytes(4 * 1024 * 1024);
-            for (SecretScanner.Finding f : scanner.scan(path, new String(content, StandardCharsets.UTF_8))) {
-              if (!findings.contains(f)) {
-                findings.add(f);
-              }
-            }
+        if (tree.size(path.newPath()).orElse(0) > MAX_SCANNED_BYTES) {
+          throw new IOException(path.newPath() + " is too large to be checked");
+        }
+        String content = tree.readString(path.newPath()).orElse("");
+        for (SecretScanner.Finding f : scanner.scan(path.newPath(), content)) {
+          if (!findings.contains(f)) {
+            findings.add(f);
           }
         }
       }
     }
     return findings;
-  }
-
-  private static List<GitPushed.PushedCommit> commitsOf(Repository db, ReceiveCommand cmd) throws IOException {
-    List<GitPushed.PushedCommit> commits = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(db)) {
-      walk.markStart(walk.parseCommit(cmd.getNewId()));
-      if (!ObjectId.zeroId().equals(cmd.getOldId())) {
-        walk.markUninteresting(walk.parseCommit(cmd.getOldId()));
-      } else {
-        for (Ref ref : db.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
-          walk.markUninteresting(walk.parseCommit(ref.getObjectId()));
-        }
-      }
-      for (RevCommit c : walk) {
-        if (commits.size() > MAX_COMMITS) {
-          break; // one past the limit marks the list as truncated
-        }
-        commits.add(new GitPushed.PushedCommit(c.name(), ident(c.getAuthorIdent()), ident(c.getCommitterIdent()),
-            c.getShortMessage(), Instant.ofEpochSecond(c.getCommitTime()).toString()));
-      }
-    }
-    return commits;
-  }
-
-  private static String ident(PersonIdent p) {
-    return p.getName() + " <" + p.getEmailAddress() + ">";
   }
 }

@@ -1,9 +1,8 @@
 package io.catalyst.provisioning.gitops;
 
+import io.catalyst.platform.git.Committer;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.githost.BranchMoves;
-
-import io.catalyst.provisioning.githost.Committer;
 import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
@@ -72,6 +71,6 @@ public class CatalystConfig {
 
   private PersonIdent ident(String actor) {
     String who = actor == null ? "catalyst" : actor;
-    return Committer.of(who, clock);
+    return Committer.ident(who, clock);
   }
 }

@@ -15,7 +15,7 @@ import io.catalyst.provisioning.environment.Environment;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentService;
 import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.Codeowners;
+import io.catalyst.platform.git.Codeowners;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.hostname.Hostnames;

@@ -216,8 +216,8 @@ class ApplicationOperationsIT extends ProvisioningIntegrationTest {
       RepositoryPath repo = new RepositoryPath(org, name);
       for (String branch : repositories.branches(repo)) {
         String text = repositories.read(repo, branch, "CODEOWNERS").orElse("");
-        for (io.catalyst.provisioning.githost.Codeowners.Rule rule
-            : io.catalyst.provisioning.githost.Codeowners.parse(text).rules()) {
+        for (io.catalyst.platform.git.Codeowners.Rule rule
+            : io.catalyst.platform.git.Codeowners.parse(text).rules()) {
           for (String owner : rule.owners()) {
             lines++;
             assertThat(owner).as(repo + " " + branch).startsWith("@" + org + "/");

@@ -3,11 +3,11 @@ package io.catalyst.provisioning.githost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.catalyst.platform.git.Codeowners;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
 import io.catalyst.provisioning.contract.BranchMoved;
-import io.catalyst.provisioning.contract.GitPushed;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.support.GitCli;
 import java.net.URI;
@@ -52,24 +52,24 @@ class GitHostIT extends ProvisioningIntegrationTest {
     assertThat(push.ok()).as(push.output()).isTrue();
     String head = git.run(work, "rev-parse", "HEAD").output().trim();
     assertThat(repositories.head(new RepositoryPath(ORG, app), "develop")).hasValue(head);
-    String event = outboxData("git.pushed.v1", "repos/" + ORG + "/" + app);
-    assertThat(event).contains("\"branch\":\"develop\"", "\"environment\":\"bank-dhofar-dev\"",
-        "\"newSha\":\"" + head + "\"", "\"pusher\":\"layla\"", "Two replicas on dev", "\"change\":\"updated\"");
-    // As catalog and the simulated runtime read it (contracts/provisioning).
-    GitPushed pushed = outboxRecord("git.pushed.v1", "repos/" + ORG + "/" + app, GitPushed.class);
-    assertThat(pushed).extracting("owner", "repository", "branch", "environment", "newSha", "change")
-        .containsExactly(ORG, app, "develop", ORG + "-dev", head, "updated");
-    // And the one event of every head move, via the push, once.
+    // The one event of every head move, via the push, once (git.pushed.v1 is retired: nothing publishes it).
     List<BranchMoved> moves = jdbc.sql("select data from catalyst_outbox where type = :t and subject = :s")
         .param("t", "io.catalyst.provisioning.branch.moved.v1").param("s", "repos/" + ORG + "/" + app + "/branches/develop")
         .query(String.class).list().stream().map(d -> jsonMapper.readValue(d, BranchMoved.class))
         .filter(m -> head.equals(m.newSha())).toList();
     assertThat(moves).singleElement().extracting("via", "actor", "change", "environment")
         .containsExactly("push", "layla", "updated", ORG + "-dev");
+    BranchMoved moved = outboxRecord("branch.moved.v1", "repos/" + ORG + "/" + app + "/branches/develop",
+        BranchMoved.class);
+    assertThat(moved).extracting("owner", "repository", "branch", "newSha", "via")
+        .containsExactly(ORG, app, "develop", head, "push");
+    assertThat(jdbc.sql("select count(*) from catalyst_outbox where type like '%git.pushed%'").query(Long.class)
+        .single()).isZero();
     // The relay ships it to Kafka.
+    java.util.UUID id = BranchMoves.eventId(new RepositoryPath(ORG, app), "develop", head);
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-        select count(*) from catalyst_outbox where subject = :s and type like '%git.pushed.v1' and published_at is not null""")
-        .param("s", "repos/" + ORG + "/" + app).query(Long.class).single() == 1);
+        select count(*) from catalyst_outbox where event_id = :id and published_at is not null""")
+        .param("id", id).query(Long.class).single() == 1);
   }
 
   @Test
@@ -287,37 +287,38 @@ class GitHostIT extends ProvisioningIntegrationTest {
     git.run(work, "commit", "-am", "Three replicas");
     assertThat(git.run(work, "push", "origin", "develop").ok()).isTrue();
     String head = git.run(work, "rev-parse", "HEAD").output().trim();
-    java.util.UUID derived = java.util.UUID.nameUUIDFromBytes(("git.pushed:" + ORG + "/" + app + ":develop:" + head)
+    java.util.UUID derived = java.util.UUID.nameUUIDFromBytes(("branch.moved:" + ORG + "/" + app + ":develop:" + head)
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(eventIds(app)).containsExactly(derived);
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero(); // announced: nothing to do
 
     // The process "died" between the ref update and the outbox commit: no event, the old head announced.
-    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", developOf(app)).update();
     jdbc.sql("update branch_head set sha = :old where owner = :o and repository = :r and branch = 'develop'")
         .param("old", before).param("o", ORG).param("r", app).update();
 
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isEqualTo(1);
     assertThat(eventIds(app)).containsExactly(derived);
-    assertThat(outboxData("git.pushed.v1", "repos/" + ORG + "/" + app)).contains("\"oldSha\":\"" + before,
-        "\"newSha\":\"" + head, "\"pusher\":\"layla\"", "Three replicas",
-        "\"environment\":\"bank-dhofar-dev\"");
+    assertThat(outboxRecord("branch.moved.v1", developOf(app), BranchMoved.class))
+        .extracting("oldSha", "newSha", "via", "actor", "environment")
+        .containsExactly(before, head, "push", "layla", "bank-dhofar-dev");
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero(); // once
 
     // A branch whose announced head was never recorded, last moved by a push: announced from the reflog.
     GitCli.write(work.resolve("overlays/dev/values.yaml"), "replicas: 5\n");
     git.run(work, "commit", "-am", "Five replicas");
     assertThat(git.run(work, "push", "origin", "develop").ok()).isTrue();
-    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", developOf(app)).update();
     jdbc.sql("delete from branch_head where owner = :o and repository = :r and branch = 'develop'")
         .param("o", ORG).param("r", app).update();
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isEqualTo(1);
-    assertThat(outboxData("git.pushed.v1", "repos/" + ORG + "/" + app)).contains("\"oldSha\":\"" + head,
-        "Five replicas", "\"pusher\":\"layla\"");
+    String fifth = git.run(work, "rev-parse", "HEAD").output().trim();
+    assertThat(outboxRecord("branch.moved.v1", developOf(app), BranchMoved.class))
+        .extracting("oldSha", "newSha", "via", "actor").containsExactly(head, fifth, "push", "layla");
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero();
-    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", "repos/" + ORG + "/" + app).update();
+    jdbc.sql("delete from catalyst_outbox where subject = :s").param("s", developOf(app)).update();
 
-    // The service's own commits move branches too; they are recorded, not announced as pushes.
+    // The service's own commits move branches too; a lost one is reported via system, not as a push.
     repositories.commit(repo, "develop", new FileChanges().write("overlays/dev/values.yaml", "replicas: 4\n"),
         new org.eclipse.jgit.lib.PersonIdent("catalyst", "c@x"), "configure");
     assertThat(reconciler.reconcile(repo, Duration.ZERO)).isZero();
@@ -327,9 +328,16 @@ class GitHostIT extends ProvisioningIntegrationTest {
         .isEqualTo(repositories.head(repo, "develop").orElseThrow());
   }
 
+  /** The ids of the pushes' {@code branch.moved} events of {@code develop}. */
   private List<java.util.UUID> eventIds(String app) {
-    return jdbc.sql("select event_id from catalyst_outbox where subject = :s and type like '%git.pushed.v1'")
-        .param("s", "repos/" + ORG + "/" + app).query(java.util.UUID.class).list();
+    return jdbc.sql("""
+        select event_id from catalyst_outbox
+        where subject = :s and type like '%branch.moved.v1' and data::jsonb ->> 'via' = 'push'""")
+        .param("s", developOf(app)).query(java.util.UUID.class).list();
+  }
+
+  private static String developOf(String app) {
+    return "repos/" + ORG + "/" + app + "/branches/develop";
   }
 
   private String newApplication() {

@@ -8,9 +8,10 @@ public final class ProvisioningEvents {
 
   private static final String PREFIX = "io.catalyst.provisioning.";
 
-  /** {@link GitPushed}: a branch of a repository on the Git host moved through a push. */
-  public static final String GIT_PUSHED = PREFIX + "git.pushed.v1";
-  /** {@link BranchMoved}: the head of a branch moved, whatever moved it (the one event of every head move). */
+  /**
+   * {@link BranchMoved}: the head of a branch moved, whatever moved it (the one event of every head move; a push is
+   * {@code via push}, which replaced {@code git.pushed.v1}).
+   */
   public static final String BRANCH_MOVED = PREFIX + "branch.moved.v1";
   /** {@link GitPushRefused}: the Git host refused a ref of a push. */
   public static final String GIT_PUSH_REFUSED = PREFIX + "git.push.refused.v1";

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * A method of a {@link CatalystEventListener} bean that handles the events of the given complete CloudEvents types
- * ({@code io.catalyst.provisioning.git.pushed.v1}, from the producer's contract module). It takes the event's data as
+ * ({@code io.catalyst.provisioning.branch.moved.v1}, from the producer's contract module). It takes the event's data as
  * the producer's contract record, and optionally the {@link InboundEvent} envelope (id, time, Organization,
  * Environment, actor), in either order; or the envelope alone. It runs inside the inbox's transaction.
  */

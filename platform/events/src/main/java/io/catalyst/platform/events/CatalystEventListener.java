@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
  * <pre>{@code @Component
  * @CatalystEventListener(topics = Topics.PROVISIONING, consumer = "catalog-sync")
  * class PushListener {
- *   @CatalystEventHandler(ProvisioningEvents.GIT_PUSHED)
- *   void pushed(GitPushed push, InboundEvent event) { … }
+ *   @CatalystEventHandler(ProvisioningEvents.BRANCH_MOVED)
+ *   void moved(BranchMoved move, InboundEvent event) { … }
  * }}</pre>
  */
 @Target(ElementType.TYPE)

@@ -63,7 +63,7 @@ public record InboundEvent(String id, String type, String source, String subject
     return new String(payload, StandardCharsets.UTF_8);
   }
 
-  /** Whether this is {@code io.catalyst.<service>.<suffix>}, e.g. {@code is("provisioning", "git.pushed.v1")}. */
+  /** Whether this is {@code io.catalyst.<service>.<suffix>}, e.g. {@code is("provisioning", "branch.moved.v1")}. */
   public boolean is(String service, String suffix) {
     return type.equals("io.catalyst." + service + "." + suffix);
   }

@@ -1,7 +1,6 @@
-package io.catalyst.provisioning.githost;
+package io.catalyst.platform.git;
 
 import io.catalyst.platform.core.Role;
-import io.catalyst.platform.web.security.Caller;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,6 +60,22 @@ public final class Codeowners {
 
   /** The role reference that owns what nobody chose a team for: the Organization's org-admins. */
   public static final String ORG_ADMINS = ROLE + Role.ORG_ADMIN.value();
+
+  /**
+   * Who changes the paths: the subject, their roles and their teams (a service maps its caller: the token's
+   * {@code sub}, {@code roles} and {@code teams}).
+   */
+  public record Changer(String subject, Set<String> roles, Set<String> teams) {
+
+    public Changer {
+      roles = Set.copyOf(roles);
+      teams = Set.copyOf(teams);
+    }
+
+    boolean hasAny(Role... any) {
+      return java.util.Arrays.stream(any).anyMatch(r -> roles.contains(r.value()));
+    }
+  }
 
   /** A changed path the caller may not change, and the rule that owns it. */
   public record Violation(String path, Rule rule) {}
@@ -130,19 +145,19 @@ public final class Codeowners {
   }
 
   /** Whether CODEOWNERS applies to the caller at all (see the class comment for who is exempt). */
-  public static boolean enforcedFor(Caller caller) {
+  public static boolean enforcedFor(Changer caller) {
     return !caller.hasAny(Role.SERVICE, Role.SOVEREIGN_ADMIN, Role.ORG_ADMIN);
   }
 
   /** The changed paths the caller may not change, grouped by the owning rule in the order they were found. */
-  public List<Violation> check(Caller caller, Collection<String> changedPaths) {
+  public List<Violation> check(Changer caller, Collection<String> changedPaths) {
     if (!enforcedFor(caller)) {
       return List.of();
     }
     List<Violation> violations = new ArrayList<>();
     for (String path : changedPaths) {
       ownerOf(path).ifPresent(rule -> {
-        boolean allowed = rule.teams().stream().anyMatch(caller::inTeam)
+        boolean allowed = rule.teams().stream().anyMatch(caller.teams()::contains)
             || rule.roles().stream().anyMatch(r -> caller.roles().contains(r))
             || rule.users().contains(caller.subject());
         if (!allowed) {
@@ -154,7 +169,7 @@ public final class Codeowners {
   }
 
   /** The message of a refused push: the paths, their owners, and what to do. */
-  public static String message(String branch, Caller caller, List<Violation> violations) {
+  public static String message(String branch, Changer caller, List<Violation> violations) {
     Map<String, Set<String>> byOwners = new LinkedHashMap<>();
     for (Violation v : violations) {
       byOwners.computeIfAbsent(String.join(" ", v.rule().owners()), k -> new LinkedHashSet<>()).add(v.path());

@@ -1,8 +1,8 @@
-package io.catalyst.provisioning.githost;
+package io.catalyst.platform.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catalyst.platform.web.security.Caller;
+import io.catalyst.platform.git.Codeowners.Changer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ class CodeownersTest {
       /release.yaml @ahmed
       """);
 
-  private static Caller developer(String... teams) {
-    return new Caller("layla", "bank-dhofar", Set.of("org-developer"), Set.of(teams), Set.of("bank-dhofar-dev"));
+  private static Changer developer(String... teams) {
+    return new Changer("layla", Set.of("org-developer"), Set.of(teams));
   }
 
   @Test
@@ -47,7 +47,7 @@ class CodeownersTest {
     assertThat(Codeowners.message("develop", developer(), none)).contains("your teams: none",
         "overlays/dev/values.yaml — owned by @bank-dhofar/team-payments",
         "overlays/prod/values.yaml — owned by @bank-dhofar/team-sre @bank-dhofar/team-payments-leads");
-    Caller ahmed = new Caller("ahmed", "bank-dhofar", Set.of("org-developer"), Set.of(), Set.of());
+    Changer ahmed = new Changer("ahmed", Set.of("org-developer"), Set.of());
     assertThat(OWNERS.check(ahmed, List.of("release.yaml"))).isEmpty();
   }
 
@@ -71,17 +71,17 @@ class CodeownersTest {
     assertThat(Codeowners.message("develop", developer(), byRole.check(developer(), changed)))
         .contains("values.yaml — owned by @bank-dhofar/role:org-admin");
     // A viewer holds neither role.
-    Caller viewer = new Caller("v", "bank-dhofar", Set.of("org-viewer"), Set.of(), Set.of());
+    Changer viewer = new Changer("v", Set.of("org-viewer"), Set.of());
     assertThat(byRole.check(viewer, changed)).hasSize(2);
   }
 
   @Test
   void servicesSovereignAdminsAndOrgAdminsAreNotHeldToIt() {
     List<String> changed = List.of("overlays/prod/values.yaml");
-    assertThat(OWNERS.check(new Caller("provisioning-service", null, Set.of("service"), Set.of(), Set.of()), changed))
+    assertThat(OWNERS.check(new Changer("provisioning-service", Set.of("service"), Set.of()), changed))
         .isEmpty();
-    assertThat(OWNERS.check(new Caller("sov", null, Set.of("sovereign-admin"), Set.of(), Set.of()), changed)).isEmpty();
-    assertThat(OWNERS.check(new Caller("a", "bank-dhofar", Set.of("org-admin"), Set.of(), Set.of()), changed))
+    assertThat(OWNERS.check(new Changer("sov", Set.of("sovereign-admin"), Set.of()), changed)).isEmpty();
+    assertThat(OWNERS.check(new Changer("a", Set.of("org-admin"), Set.of()), changed))
         .isEmpty();
   }
 
