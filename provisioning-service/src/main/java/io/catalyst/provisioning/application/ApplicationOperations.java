@@ -30,6 +30,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import io.catalyst.platform.core.semver.Version;
+import io.catalyst.platform.core.semver.VersionRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -297,55 +299,22 @@ public class ApplicationOperations {
   }
 
   /**
-   * Whether {@code version} matches one of a Blueprint's {@code upgrades.from} patterns: x-ranges ({@code 25.0.x},
-   * {@code 26.x}, {@code *}) or exact versions. No patterns: any version may upgrade.
+   * Whether {@code version} matches one of a Blueprint's {@code upgrades.from} patterns, read as semver ranges
+   * (x-ranges {@code 25.0.x}, {@code 26.x}, {@code *}, exact versions, and the other npm forms); a prerelease counts as
+   * its release. No patterns: any version may upgrade. A pattern that is not a range matches nothing.
    */
   static boolean upgradableFrom(List<String> patterns, String version) {
     if (patterns == null || patterns.isEmpty()) {
       return true;
     }
-    String[] have = version.split("-", 2)[0].split("\\.");
-    for (String pattern : patterns) {
-      String[] want = pattern.trim().split("\\.");
-      boolean matches = true;
-      for (int i = 0; i < want.length && matches; i++) {
-        if (want[i].equalsIgnoreCase("x") || want[i].equals("*")) {
-          break;
-        }
-        matches = i < have.length && number(want[i]) == number(have[i]);
-      }
-      if (matches) {
-        return true;
-      }
-    }
-    return false;
+    Version have = Version.parse(version).release();
+    return patterns.stream().map(VersionRange::tryParse).flatMap(java.util.Optional::stream)
+        .anyMatch(range -> range.isSatisfiedBy(have));
   }
 
-  /** Semantic versions compared by number ({@code 8.1.10 > 8.1.9}); a pre-release is below its release. */
+  /** Semantic versions in semver order ({@code 8.1.10 > 8.1.9}); a pre-release is below its release. */
   static int compareVersions(String a, String b) {
-    String[] pa = a.split("-", 2);
-    String[] pb = b.split("-", 2);
-    String[] na = pa[0].split("\\.");
-    String[] nb = pb[0].split("\\.");
-    for (int i = 0; i < Math.max(na.length, nb.length); i++) {
-      long x = i < na.length ? number(na[i]) : 0;
-      long y = i < nb.length ? number(nb[i]) : 0;
-      if (x != y) {
-        return Long.compare(x, y);
-      }
-    }
-    if (pa.length != pb.length) {
-      return pa.length == 1 ? 1 : -1;
-    }
-    return pa.length == 1 ? 0 : pa[1].compareTo(pb[1]);
-  }
-
-  private static long number(String s) {
-    try {
-      return Long.parseLong(s.replaceAll("\\D.*$", ""));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Version.parse(a).compareTo(Version.parse(b));
   }
 
   // --- pause / resume --------------------------------------------------------------------------------------------
