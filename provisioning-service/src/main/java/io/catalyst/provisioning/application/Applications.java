@@ -10,7 +10,6 @@ import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.catalog.Catalog;
-import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
@@ -20,17 +19,15 @@ import io.catalyst.provisioning.githost.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.githost.SecretScanner;
-import java.sql.Timestamp;
+import io.catalyst.provisioning.application.ApplicationStore.Row;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.DumperOptions;
@@ -70,7 +67,8 @@ public class Applications {
   public record Configured(String application, String branch, String path, String sha, String previousSha,
       boolean changed, String committer) {}
 
-  private final JdbcClient jdbc;
+  private final ApplicationStore store;
+  private final PauseStore pauses;
   private final GitRepositories git;
   private final Catalog catalog;
   private final Outbox outbox;
@@ -79,10 +77,11 @@ public class Applications {
   private final SecretScanner scanner = new SecretScanner();
   private final BranchMoves moves;
 
-  public Applications(JdbcClient jdbc, GitRepositories git, Catalog catalog, Outbox outbox, TransactionTemplate tx,
-      Clock clock, BranchMoves moves) {
+  public Applications(ApplicationStore store, PauseStore pauses, GitRepositories git, Catalog catalog, Outbox outbox,
+      TransactionTemplate tx, Clock clock, BranchMoves moves) {
     this.moves = moves;
-    this.jdbc = jdbc;
+    this.store = store;
+    this.pauses = pauses;
     this.git = git;
     this.catalog = catalog;
     this.outbox = outbox;
@@ -181,9 +180,7 @@ public class Applications {
     }
     if (commit.changed()) {
       tx.executeWithoutResult(s -> {
-        jdbc.sql("update application set updated_at = :now where organization = :org and name = :name")
-            .param("now", Timestamp.from(clock.instant())).param("org", env.organization())
-            .param("name", application).update();
+        store.touch(env.organization(), application, clock.instant());
         outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_CONFIGURED,
                 "applications/" + env.organization() + "/" + application, env.organization(),
                 new ApplicationEvents.Configured(env.organization(), env.toString(), application, branch,
@@ -314,20 +311,12 @@ public class Applications {
       caller.requireVisible(org, "Organization " + org);
     }
     caller.requireRole(Role.ORG_ADMIN, Role.ORG_DEVELOPER, Role.ORG_VIEWER, Role.SECURITY_OFFICER);
-    String where = org == null ? "" : " where organization = :org";
-    var items = jdbc.sql("select * from application" + where + " order by organization, name limit :l offset :o")
-        .param("l", size).param("o", (long) page * size);
-    var count = jdbc.sql("select count(*) from application" + where);
-    if (org != null) {
-      items = items.param("org", org);
-      count = count.param("org", org);
-    }
-    List<Row> rows = items.query((rs, i) -> Row.of(rs)).list();
+    List<Row> rows = store.page(org, size, (long) page * size);
     List<Object> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(backstage ? component(r, gitBaseUrl) : summary(r, List.of()));
     }
-    return new Portal(out, page, size, count.query(Long.class).single());
+    return new Portal(out, page, size, store.count(org));
   }
 
   /** A Backstage Component: owner from CODEOWNERS, system = the Organization, lifecycle from the Environment. */
@@ -384,25 +373,8 @@ public class Applications {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  record Row(String name, String environment, String blueprint, String version, String status,
-      String hostname, String category, boolean backingService, List<String> dependsOn, Instant createdAt,
-      Integer readyPods, Integer desiredPods, String statusReason, Instant statusChangedAt) {
-
-    static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
-      java.sql.Timestamp changed = rs.getTimestamp("status_changed_at");
-      return new Row(rs.getString("name"), rs.getString("environment"), rs.getString("blueprint"),
-          rs.getString("version"), rs.getString("status"), rs.getString("hostname"), rs.getString("category"),
-          rs.getBoolean("backing_service"), rs.getString("depends_on").isEmpty() ? List.of()
-              : Arrays.asList(rs.getString("depends_on").split(",")), rs.getTimestamp("created_at").toInstant(),
-          (Integer) rs.getObject("ready_pods"), (Integer) rs.getObject("desired_pods"), rs.getString("status_reason"),
-          changed == null ? null : changed.toInstant());
-    }
-  }
-
   List<Row> rows(String environment) {
-    return jdbc.sql("select * from application where environment = :env order by backing_service, name")
-        .param("env", environment)
-        .query((rs, i) -> Row.of(rs)).list();
+    return store.inEnvironment(environment);
   }
 
   Row row(EnvironmentName env, String application) {
@@ -479,8 +451,7 @@ public class Applications {
   }
 
   boolean paused(EnvironmentName env, String application) {
-    return jdbc.sql("select count(*) from application_pause where organization = :org and name = :app")
-        .param("org", env.organization()).param("app", application).query(Long.class).single() > 0;
+    return pauses.find(env.organization(), application).isPresent();
   }
 
   /** {@code overlay} applied over {@code base}: maps merge key by key, anything else replaces. */

@@ -32,10 +32,10 @@ class ApplicationController {
   private final Applications applications;
   private final io.catalyst.provisioning.application.ApplicationOperations operations;
   private final io.catalyst.provisioning.billing.BillingClient billing;
-  private final io.catalyst.provisioning.runtime.StatusStreams streams;
+  private final io.catalyst.provisioning.application.status.StatusStreams streams;
 
   ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing,
-      io.catalyst.provisioning.runtime.StatusStreams streams,
+      io.catalyst.provisioning.application.status.StatusStreams streams,
       io.catalyst.provisioning.application.ApplicationOperations operations) {
     this.applications = applications;
     this.operations = operations;
