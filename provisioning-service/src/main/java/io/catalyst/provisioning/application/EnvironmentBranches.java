@@ -1,6 +1,6 @@
 package io.catalyst.provisioning.application;
 
-import io.catalyst.provisioning.environment.EnvironmentAdded;
+import io.catalyst.provisioning.organization.EnvironmentAdded;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.util.ArrayList;
 import java.util.List;

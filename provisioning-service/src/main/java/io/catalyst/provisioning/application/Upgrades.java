@@ -102,7 +102,7 @@ class Upgrades {
           .with("currentVersion", current).with("requestedVersion", to).with("upgradesFrom", target.upgradesFrom());
     }
     String before = git.read(repo, branch, "values.yaml").orElse("{}\n");
-    Map<String, Object> values = Applications.parse(before);
+    Map<String, Object> values = ApplicationValues.parse(before);
     Map<String, Object> oldDefaults = Map.of();
     if (order != 0) {
       try {
@@ -129,17 +129,17 @@ class Upgrades {
         .ifPresent(r -> files.put("release.yaml", firstMatchReplaced(r, RELEASE_VERSION, to)));
     git.read(repo, branch, "kustomization.yaml")
         .ifPresent(k -> files.put("kustomization.yaml", firstMatchReplaced(k, LABEL_VERSION, to)));
-    String valuesYaml = upgraded.equals(values) ? before : Applications.dump(upgraded);
+    String valuesYaml = upgraded.equals(values) ? before : ApplicationValues.dump(upgraded);
     files.put("values.yaml", valuesYaml);
     List<Applications.FileDiff> diffs = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       String old = git.read(repo, branch, f.getKey()).orElse("");
       if (!old.equals(f.getValue())) {
-        diffs.add(new Applications.FileDiff(f.getKey(), Applications.diff(f.getKey(), old, f.getValue())));
+        diffs.add(new Applications.FileDiff(f.getKey(), ApplicationValues.diff(f.getKey(), old, f.getValue())));
       }
     }
     List<Applications.ValueChange> changes = new ArrayList<>();
-    Applications.compare("", values, upgraded, changes);
+    ApplicationValues.compare("", values, upgraded, changes);
     boolean downgrade = order < 0;
     boolean forced = force && (downgrade || noPath);
     if (dryRun || diffs.isEmpty()) {

@@ -10,7 +10,7 @@ import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
 import io.catalyst.provisioning.application.ApplicationStore;
 import io.catalyst.provisioning.billing.BillingClient;
 import io.catalyst.provisioning.catalog.Catalog;
-import io.catalyst.provisioning.environment.Environment;
+import io.catalyst.provisioning.organization.Environment;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.Codeowners;

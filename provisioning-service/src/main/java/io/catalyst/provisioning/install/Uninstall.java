@@ -2,7 +2,7 @@ package io.catalyst.provisioning.install;
 
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.application.ApplicationStore;
-import io.catalyst.provisioning.environment.Environment;
+import io.catalyst.provisioning.organization.Environment;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;

@@ -6,7 +6,7 @@ import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.provisioning.application.ApplicationStore;
-import io.catalyst.provisioning.application.Applications;
+import io.catalyst.provisioning.application.ApplicationValues;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
@@ -151,7 +151,7 @@ public class SimulatedRuntime implements DisposableBean {
     try {
       Optional<EnvironmentName> env = EnvironmentName.parse(environment);
       return env.isEmpty() ? Map.of()
-          : Applications.effectiveValues(git, new RepositoryPath(organization, application), env.get());
+          : ApplicationValues.effectiveValues(git, new RepositoryPath(organization, application), env.get());
     } catch (RuntimeException e) {
       return Map.of();
     }
