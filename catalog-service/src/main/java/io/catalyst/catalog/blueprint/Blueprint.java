@@ -1,5 +1,7 @@
 package io.catalyst.catalog.blueprint;
 
+import io.catalyst.platform.core.semver.Version;
+import io.catalyst.platform.core.semver.VersionRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

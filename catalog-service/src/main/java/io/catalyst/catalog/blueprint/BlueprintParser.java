@@ -1,5 +1,7 @@
 package io.catalyst.catalog.blueprint;
 
+import io.catalyst.platform.core.semver.Version;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.blueprint.Blueprint.Card;
 import io.catalyst.catalog.blueprint.Blueprint.Dependency;
 import io.catalyst.catalog.blueprint.Blueprint.ManifestSource;

@@ -1,5 +1,6 @@
 package io.catalyst.catalog.blueprint;
 
+import io.catalyst.platform.core.semver.Version;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package io.catalyst.catalog.resolve;
 
 import io.catalyst.catalog.blueprint.Blueprint;
 import io.catalyst.catalog.blueprint.ConfigSchemas;
-import io.catalyst.catalog.blueprint.Version;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.Version;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.resolve.Resolution.Node;
 import io.catalyst.catalog.resolve.Resolution.Problem;
 import io.catalyst.catalog.resolve.Resolution.Requirement;

@@ -4,7 +4,7 @@ import io.catalyst.catalog.blueprint.Blueprint;
 import io.catalyst.catalog.blueprint.ConfigProblem;
 import io.catalyst.catalog.blueprint.ConfigSchemas;
 import io.catalyst.catalog.blueprint.StoredBlueprint;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.marketplace.BlueprintDetails;
 import io.catalyst.catalog.marketplace.BlueprintDirectory;
 import io.catalyst.catalog.marketplace.Viewer;

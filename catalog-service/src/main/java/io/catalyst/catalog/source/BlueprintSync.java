@@ -6,7 +6,7 @@ import io.catalyst.catalog.blueprint.BlueprintStore;
 import io.catalyst.catalog.blueprint.ConfigProblem;
 import io.catalyst.catalog.blueprint.StoredBlueprint;
 import io.catalyst.catalog.blueprint.StoredVersion;
-import io.catalyst.catalog.blueprint.Version;
+import io.catalyst.platform.core.semver.Version;
 import io.catalyst.catalog.contract.CatalogEvents;
 import io.catalyst.catalog.contract.CatalogEvents.Problem;
 import io.catalyst.catalog.contract.CatalogEvents.RejectedFile;

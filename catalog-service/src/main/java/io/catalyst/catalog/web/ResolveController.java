@@ -1,7 +1,7 @@
 package io.catalyst.catalog.web;
 
 import io.catalyst.catalog.blueprint.ConfigProblem;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.marketplace.BlueprintDetails;
 import io.catalyst.catalog.resolve.ExistingApplication;
 import io.catalyst.catalog.resolve.Resolution;

@@ -1,5 +1,6 @@
 package io.catalyst.catalog.blueprint;
 
+import io.catalyst.platform.core.semver.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

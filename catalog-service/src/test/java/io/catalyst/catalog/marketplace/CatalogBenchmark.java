@@ -3,7 +3,7 @@ package io.catalyst.catalog.marketplace;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.catalyst.catalog.CatalogIntegrationTest;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.marketplace.MarketplaceQuery.Sort;
 import io.catalyst.catalog.resolve.ResolveService;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.catalyst.catalog.resolve;
 import static io.catalyst.catalog.resolve.TestCatalog.dep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catalyst.catalog.blueprint.Version;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.Version;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.resolve.Resolution.Problem;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.catalyst.catalog.resolve.TestCatalog.dep;
 import static io.catalyst.catalog.resolve.TestCatalog.depWithValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.resolve.Resolution.Node;
 import io.catalyst.catalog.resolve.Resolution.Problem;
 import java.util.List;

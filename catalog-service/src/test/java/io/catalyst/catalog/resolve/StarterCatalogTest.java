@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catalyst.catalog.blueprint.Blueprint;
 import io.catalyst.catalog.blueprint.BlueprintParser;
-import io.catalyst.catalog.blueprint.VersionRange;
+import io.catalyst.platform.core.semver.VersionRange;
 import io.catalyst.catalog.resolve.Resolution.Node;
 import java.io.IOException;
 import java.nio.file.Files;

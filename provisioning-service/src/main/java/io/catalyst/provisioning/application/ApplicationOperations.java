@@ -1,44 +1,9 @@
 package io.catalyst.provisioning.application;
 
-import io.catalyst.provisioning.githost.BranchMoves;
-import io.catalyst.provisioning.contract.BranchMoved;
-import io.catalyst.catalog.contract.CatalogApi;
-import io.catalyst.platform.core.Role;
-import io.catalyst.platform.events.CatalystEvent;
-import io.catalyst.platform.events.Outbox;
-import io.catalyst.platform.web.problem.FieldProblem;
-import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
-import io.catalyst.provisioning.catalog.Catalog;
-import io.catalyst.provisioning.catalog.CatalogClient;
-import io.catalyst.provisioning.contract.ApplicationEvents;
-import io.catalyst.provisioning.contract.ProvisioningEvents;
-import io.catalyst.provisioning.contract.RuntimeEvents;
-import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.Committer;
-import io.catalyst.platform.git.Codeowners;
-import io.catalyst.provisioning.githost.FileChanges;
-import io.catalyst.provisioning.githost.GitRepositories;
-import io.catalyst.provisioning.githost.RepositoryPath;
-import io.catalyst.provisioning.gitops.ApplicationSources;
-import io.catalyst.provisioning.gitops.CatalystConfig;
-import io.catalyst.provisioning.identity.Teams;
-import io.catalyst.provisioning.runtime.ApplicationStatusUpdater;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an Application's owners do to it besides configuring: upgrade its Blueprint version (a commit on
@@ -61,41 +26,19 @@ public class ApplicationOperations {
   public record Ownership(String application, String team, String previousTeam, Map<String, String> commits,
       boolean changed, String owner) {}
 
-  private static final Pattern TEAM = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+  private final Upgrades upgrades;
+  private final Pausing pausing;
+  private final OwnershipTransfer ownership;
 
-  private final JdbcClient jdbc;
-  private final GitRepositories git;
-  private final Catalog catalog;
-  private final Outbox outbox;
-  private final TransactionTemplate tx;
-  private final Clock clock;
-  private final Applications applications;
-  private final CatalystConfig catalystConfig;
-  private final ApplicationStatusUpdater status;
-  private final Teams teams;
-  private final BranchMoves moves;
-
-  public ApplicationOperations(JdbcClient jdbc, GitRepositories git, Catalog catalog, Outbox outbox,
-      TransactionTemplate tx, Clock clock, Applications applications, CatalystConfig catalystConfig,
-      ApplicationStatusUpdater status, Teams teams, BranchMoves moves) {
-    this.moves = moves;
-    this.jdbc = jdbc;
-    this.git = git;
-    this.catalog = catalog;
-    this.outbox = outbox;
-    this.tx = tx;
-    this.clock = clock;
-    this.applications = applications;
-    this.catalystConfig = catalystConfig;
-    this.status = status;
-    this.teams = teams;
+  public ApplicationOperations(Upgrades upgrades, Pausing pausing, OwnershipTransfer ownership) {
+    this.upgrades = upgrades;
+    this.pausing = pausing;
+    this.ownership = ownership;
   }
-
-  // --- upgrade ---------------------------------------------------------------------------------------------------
 
   /**
    * Moves the lowest Environment branch ({@code develop}, or {@code main} for an Organization with only production;
-   * {@link #upgradeTarget}) to another version of the Application's Blueprint: {@code blueprint.lock.yaml},
+   * {@link Upgrades#upgradeTarget}) to another version of the Application's Blueprint: {@code blueprint.lock.yaml},
    * {@code release.yaml} (the chart version), {@code kustomization.yaml} (the version label) and {@code values.yaml}
    * (the new version's defaults where the old defaults were, the user's own values kept). The catalog checks the
    * version exists (404), the values against its configSchema (400) and that it resolves (422); a downgrade needs
@@ -103,331 +46,21 @@ public class ApplicationOperations {
    */
   public Upgrade upgrade(Caller caller, String environment, String application, String version, boolean force,
       boolean dryRun, String expectedHead, String message) {
-    EnvironmentName env = Applications.readable(caller, environment);
-    Applications.Row row = applications.row(env, application);
-    RepositoryPath repo = new RepositoryPath(env.organization(), application);
-    EnvironmentType lowest = upgradeTarget(git.exists(repo) ? git.branches(repo) : List.of());
-    String branch = lowest.branch();
-    String dev = EnvironmentName.of(env.organization(), lowest).toString();
-    if (!caller.mayChange(env.organization(), dev)) {
-      throw ProblemException.forbidden("An upgrade is a commit on " + branch + ", the branch of " + dev + "; it "
-          + "needs org-admin, or org-developer bound to " + dev + ". Ask an org-admin of your Organization.");
-    }
-    if (version == null || version.isBlank()) {
-      throw ProblemException.invalid("Say which version to upgrade to.",
-          List.of(FieldProblem.field("version", "is required")));
-    }
-    String head = git.exists(repo) ? git.head(repo, branch).orElse(null) : null;
-    if (head == null) {
-      throw ProblemException.conflict("Branch " + branch + " of " + repo + " does not exist; nothing to "
-          + "upgrade.");
-    }
-    String current = applications.branchVersion(repo, branch, row.version());
-    CatalogApi.Detail target = catalog.detail(env.organization(), row.blueprint(), version.trim());
-    String to = target.version() != null ? target.version() : version.trim();
-    int order = compareVersions(to, current);
-    if (order < 0 && !force) {
-      throw ProblemException.unprocessable(row.blueprint() + " " + to + " is older than " + current + ", the "
-              + "version on " + branch + ". A downgrade can lose data the newer version migrated; send "
-              + "\"force\": true if you mean it.")
-          .with("currentVersion", current).with("requestedVersion", to);
-    }
-    boolean noPath = order > 0 && !upgradableFrom(target.upgradesFrom(), current);
-    if (noPath && !force) {
-      throw ProblemException.unprocessable(row.blueprint() + " " + to + " can be upgraded to only from "
-              + String.join(", ", target.upgradesFrom()) + "; " + branch + " has " + current + ". Upgrade "
-              + "to a version in between first, or send \"force\": true to replace it (its data may not carry over).")
-          .with("currentVersion", current).with("requestedVersion", to).with("upgradesFrom", target.upgradesFrom());
-    }
-    String before = git.read(repo, branch, "values.yaml").orElse("{}\n");
-    Map<String, Object> values = Applications.parse(before);
-    Map<String, Object> oldDefaults = Map.of();
-    if (order != 0) {
-      try {
-        oldDefaults = defaults(catalog.detail(env.organization(), row.blueprint(), current).configSchema());
-      } catch (ProblemException gone) {
-        oldDefaults = Map.of(); // the installed version is no longer published: every value counts as the user's
-      }
-    }
-    Map<String, Object> upgraded = order == 0 ? values
-        : upgradeValues(values, oldDefaults, defaults(target.configSchema()));
-    applications.validate(row, to, upgraded);
-    CatalogApi.Resolution resolution = catalog.resolve(env.organization(), row.blueprint(), to, upgraded,
-        List.of());
-    if (!resolution.resolved()) {
-      throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, Catalog.UNRESOLVABLE,
-          "Dependencies cannot be resolved", row.blueprint() + " " + to + "'s dependencies cannot be resolved: "
-              + String.join("; ", resolution.warnings() == null ? List.of() : resolution.warnings()))
-          .with("problems", resolution.warnings() == null ? List.of() : resolution.warnings());
-    }
-    Map<String, String> files = new LinkedHashMap<>();
-    String lock = git.read(repo, branch, "blueprint.lock.yaml").orElse("");
-    files.put("blueprint.lock.yaml", lock(lock, row.blueprint(), to, target.digest()));
-    git.read(repo, branch, "release.yaml")
-        .ifPresent(r -> files.put("release.yaml", firstMatchReplaced(r, RELEASE_VERSION, to)));
-    git.read(repo, branch, "kustomization.yaml")
-        .ifPresent(k -> files.put("kustomization.yaml", firstMatchReplaced(k, LABEL_VERSION, to)));
-    String valuesYaml = upgraded.equals(values) ? before : Applications.dump(upgraded);
-    files.put("values.yaml", valuesYaml);
-    List<Applications.FileDiff> diffs = new ArrayList<>();
-    for (Map.Entry<String, String> f : files.entrySet()) {
-      String old = git.read(repo, branch, f.getKey()).orElse("");
-      if (!old.equals(f.getValue())) {
-        diffs.add(new Applications.FileDiff(f.getKey(), Applications.diff(f.getKey(), old, f.getValue())));
-      }
-    }
-    List<Applications.ValueChange> changes = new ArrayList<>();
-    Applications.compare("", values, upgraded, changes);
-    boolean downgrade = order < 0;
-    boolean forced = force && (downgrade || noPath);
-    if (dryRun || diffs.isEmpty()) {
-      return new Upgrade(application, branch, current, to, downgrade, forced, dryRun, false,
-          dryRun ? null : head, head, diffs, changes, caller.subject());
-    }
-    String expected = expectedHead == null || expectedHead.isBlank() ? head : Applications.unquote(expectedHead);
-    GitRepositories.Commit commit;
-    try {
-      commit = moves.commitIfHead(repo, branch, expected, FileChanges.of(files),
-          Committer.of(caller.subject(), clock),
-          message == null || message.isBlank()
-              ? (downgrade ? "Downgrade " : "Upgrade ") + application + " to " + row.blueprint() + "@" + to
-              : message, BranchMoved.VIA_API);
-    } catch (GitRepositories.HeadMoved moved) {
-      throw Applications.headMoved(repo, branch, expected, moved, "Reload and try again.");
-    }
-    tx.executeWithoutResult(s -> {
-      if (env.type() == lowest) {
-        jdbc.sql("update application set version = :v, digest = :d, updated_at = :now where organization = :org "
-                + "and name = :name")
-            .param("v", to).param("d", target.digest()).param("now", Timestamp.from(clock.instant()))
-            .param("org", env.organization()).param("name", application).update();
-      }
-      outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_UPGRADED,
-              "applications/" + env.organization() + "/" + application, env.organization(),
-              new ApplicationEvents.Upgraded(env.organization(), dev, application, branch, current, to, commit.sha(),
-                  expected, forced, caller.subject()))
-          .inEnvironment(dev).by(caller.subject()));
-    });
-    return new Upgrade(application, branch, current, to, downgrade, forced, false,
-        commit.changed(), commit.sha(), expected, diffs, changes, caller.subject());
+    return upgrades.upgrade(caller, environment, application, version, force, dryRun, expectedHead, message);
   }
-
-  /**
-   * The Environment whose branch an upgrade commits to: the lowest of the repository's in the chain develop → staging
-   * → uat → main ({@code develop} when the Organization has {@code {org}-dev}; {@code main} for an Organization with
-   * only production, which changes its Applications directly). From there promotions carry it up.
-   */
-  static EnvironmentType upgradeTarget(java.util.Collection<String> branches) {
-    for (EnvironmentType type : List.of(EnvironmentType.DEV, EnvironmentType.STG, EnvironmentType.UAT,
-        EnvironmentType.PROD)) {
-      if (branches.contains(type.branch())) {
-        return type;
-      }
-    }
-    return EnvironmentType.DEV;
-  }
-
-  private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^(\\s+version: )\"[^\"]*\"");
-  private static final Pattern LABEL_VERSION = Pattern.compile("(?m)^(\\s+openova.io/blueprint-version: )\"[^\"]*\"");
-
-  private static String firstMatchReplaced(String text, Pattern pattern, String version) {
-    Matcher m = pattern.matcher(text);
-    return m.find() ? text.substring(0, m.start()) + m.group(1) + "\"" + version + "\"" + text.substring(m.end())
-        : text;
-  }
-
-  private static String lock(String previous, String blueprint, String version, String digest) {
-    StringBuilder out = new StringBuilder();
-    previous.lines().filter(l -> l.startsWith("#")).forEach(l -> out.append(l).append('\n'));
-    if (out.isEmpty()) {
-      out.append("# The Blueprint this Application was installed from. Upgrading edits the version here and in "
-          + "release.yaml.\n");
-    }
-    return out + "blueprint: " + blueprint + "\nversion: " + version + "\ndigest: " + digest + "\n";
-  }
-
-  /**
-   * The values after an upgrade: a value equal to the old version's default follows the new default (or goes when
-   * the new version has none), anything else is the user's and stays; new defaults are added.
-   */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> upgradeValues(Map<String, Object> values, Map<String, Object> oldDefaults,
-      Map<String, Object> newDefaults) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      String key = e.getKey();
-      Object value = e.getValue();
-      if (value instanceof Map<?, ?> nested && (oldDefaults.get(key) instanceof Map<?, ?>
-          || newDefaults.get(key) instanceof Map<?, ?>)) {
-        out.put(key, upgradeValues((Map<String, Object>) nested,
-            oldDefaults.get(key) instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of(),
-            newDefaults.get(key) instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of()));
-      } else if (oldDefaults.containsKey(key) && Objects.equals(oldDefaults.get(key), value)) {
-        if (newDefaults.containsKey(key)) {
-          out.put(key, newDefaults.get(key));
-        }
-      } else {
-        out.put(key, value);
-      }
-    }
-    newDefaults.forEach(out::putIfAbsent);
-    return out;
-  }
-
-  /** The defaults a JSON Schema declares ({@code properties.*.default}, nested objects included). */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> defaults(Map<String, Object> schema) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (schema == null || !(schema.get("properties") instanceof Map<?, ?> properties)) {
-      return out;
-    }
-    ((Map<String, Object>) properties).forEach((key, p) -> {
-      if (p instanceof Map<?, ?> property) {
-        if (property.containsKey("default")) {
-          out.put(key, property.get("default"));
-        } else {
-          Map<String, Object> nested = defaults((Map<String, Object>) property);
-          if (!nested.isEmpty()) {
-            out.put(key, nested);
-          }
-        }
-      }
-    });
-    return out;
-  }
-
-  /**
-   * Whether {@code version} matches one of a Blueprint's {@code upgrades.from} patterns: x-ranges ({@code 25.0.x},
-   * {@code 26.x}, {@code *}) or exact versions. No patterns: any version may upgrade.
-   */
-  static boolean upgradableFrom(List<String> patterns, String version) {
-    if (patterns == null || patterns.isEmpty()) {
-      return true;
-    }
-    String[] have = version.split("-", 2)[0].split("\\.");
-    for (String pattern : patterns) {
-      String[] want = pattern.trim().split("\\.");
-      boolean matches = true;
-      for (int i = 0; i < want.length && matches; i++) {
-        if (want[i].equalsIgnoreCase("x") || want[i].equals("*")) {
-          break;
-        }
-        matches = i < have.length && number(want[i]) == number(have[i]);
-      }
-      if (matches) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Semantic versions compared by number ({@code 8.1.10 > 8.1.9}); a pre-release is below its release. */
-  static int compareVersions(String a, String b) {
-    String[] pa = a.split("-", 2);
-    String[] pb = b.split("-", 2);
-    String[] na = pa[0].split("\\.");
-    String[] nb = pb[0].split("\\.");
-    for (int i = 0; i < Math.max(na.length, nb.length); i++) {
-      long x = i < na.length ? number(na[i]) : 0;
-      long y = i < nb.length ? number(nb[i]) : 0;
-      if (x != y) {
-        return Long.compare(x, y);
-      }
-    }
-    if (pa.length != pb.length) {
-      return pa.length == 1 ? 1 : -1;
-    }
-    return pa.length == 1 ? 0 : pa[1].compareTo(pb[1]);
-  }
-
-  private static long number(String s) {
-    try {
-      return Long.parseLong(s.replaceAll("\\D.*$", ""));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  // --- pause / resume --------------------------------------------------------------------------------------------
 
   /**
    * Suspends the Application's Flux {@code Kustomization} in the Environment's bootstrap ({@code spec.suspend:
    * true}) and shows the card as {@code Paused}; the state it had is kept for {@link #resume}. Idempotent.
    */
   public Pause pause(Caller caller, String environment, String application) {
-    return setPaused(caller, environment, application, true);
+    return pausing.pause(caller, environment, application);
   }
 
   /** Lifts the suspension; the card returns to the state the runtime last reported before the pause. */
   public Pause resume(Caller caller, String environment, String application) {
-    return setPaused(caller, environment, application, false);
+    return pausing.resume(caller, environment, application);
   }
-
-  private record Before(String status, Integer readyPods, Integer desiredPods, String reason) {}
-
-  private Pause setPaused(Caller caller, String environment, String application, boolean pause) {
-    EnvironmentName env = Applications.readable(caller, environment);
-    Applications.Row row = applications.row(env, application);
-    if (!caller.mayChange(env.organization(), env.toString())) {
-      throw ProblemException.forbidden((pause ? "Pausing" : "Resuming") + " Applications in " + env + " needs "
-          + "org-admin, or org-developer bound to " + env + "; ask an org-admin of your Organization.");
-    }
-    String path = ApplicationSources.path(env, application);
-    String manifest = catalystConfig.read(path).orElseThrow(() -> ProblemException.conflict(application + " has "
-        + "no Flux objects in the bootstrap of " + env + " (" + path + "); its install is not finished."));
-    String next = ApplicationSources.suspended(manifest, pause);
-    GitRepositories.Commit commit = catalystConfig.write(Map.of(path, next), caller.subject(),
-        (pause ? "Pause " : "Resume ") + application + " in " + env);
-    String org = env.organization();
-    Pause answer = tx.execute(s -> {
-      Optional<Before> kept = jdbc.sql("""
-          select previous_status, ready_pods, desired_pods, status_reason from application_pause
-          where organization = :org and name = :app for update""")
-          .param("org", org).param("app", application)
-          .query((rs, i) -> new Before(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
-              rs.getString(4))).optional();
-      boolean changed = pause ? kept.isEmpty() : kept.isPresent();
-      if (!changed) {
-        return null;
-      }
-      Instant now = clock.instant();
-      String phase;
-      Before to;
-      if (pause) {
-        jdbc.sql("""
-            insert into application_pause (organization, name, environment, previous_status, ready_pods,
-                                           desired_pods, status_reason, paused_at, paused_by)
-            values (:org, :app, :env, :status, :ready, :desired, :reason, :now, :by)""")
-            .param("org", org).param("app", application).param("env", env.toString())
-            .param("status", row.status()).param("ready", row.readyPods()).param("desired", row.desiredPods())
-            .param("reason", row.statusReason()).param("now", Timestamp.from(now)).param("by", caller.subject())
-            .update();
-        phase = "Paused";
-        to = new Before("Paused", row.readyPods(), row.desiredPods(), null);
-      } else {
-        jdbc.sql("delete from application_pause where organization = :org and name = :app")
-            .param("org", org).param("app", application).update();
-        to = kept.get();
-        phase = to.status().replace(" ", ""); // "Pending approval" is the phase PendingApproval
-      }
-      status.apply(new RuntimeEvents.Status(org, env.toString(), application, phase, to.readyPods(),
-          to.desiredPods(), to.reason(), null, now, null));
-      outbox.publish(CatalystEvent.of(pause ? ProvisioningEvents.APPLICATION_PAUSED : ProvisioningEvents.APPLICATION_RESUMED,
-              "applications/" + org + "/" + application, org,
-              new ApplicationEvents.PauseChanged(org, env.toString(), application, pause, commit.sha(), to.status(),
-                  caller.subject()))
-          .inEnvironment(env.toString()).by(caller.subject()));
-      return new Pause(application, env.toString(), pause, true, to.status(), commit.sha());
-    });
-    if (answer != null) {
-      return answer;
-    }
-    String current = jdbc.sql("select status from application where organization = :org and name = :app")
-        .param("org", org).param("app", application).query(String.class).optional().orElse(row.status());
-    return new Pause(application, env.toString(), pause, commit.changed(), current, commit.sha());
-  }
-
-  // --- ownership -------------------------------------------------------------------------------------------------
 
   /**
    * Makes {@code team} (which must exist in identity-service) the owner: the {@code CODEOWNERS} of every Environment
@@ -435,74 +68,6 @@ public class ApplicationOperations {
    * only: the commit lands on every branch, production's included.
    */
   public Ownership transfer(Caller caller, String environment, String application, String team) {
-    EnvironmentName env = Applications.readable(caller, environment);
-    applications.row(env, application);
-    caller.requireRole(Role.ORG_ADMIN);
-    if (team == null || team.isBlank() || !TEAM.matcher(team).matches() || team.contains("--")
-        || team.endsWith("-")) {
-      throw ProblemException.invalid("Name the team that takes over, e.g. \"team-shop\".",
-          List.of(FieldProblem.field("team", team == null || team.isBlank() ? "is required"
-              : "must be a team name: lower-case letters, digits and single hyphens, starting with a letter")));
-    }
-    String org = env.organization();
-    if (!teams.exists(org, team)) {
-      throw ProblemException.unprocessable("There is no team " + team + " in " + org + ". Create it in the "
-              + "Organization's teams first, then transfer the ownership.")
-          .with("errors", List.of(Map.of("field", "team", "message", "no such team in " + org)));
-    }
-    RepositoryPath repo = new RepositoryPath(org, application);
-    Map<String, String> heads = git.heads(repo);
-    String previous = git.read(repo, EnvironmentType.PROD.branch(), "CODEOWNERS")
-        .or(() -> git.read(repo, env.type().branch(), "CODEOWNERS"))
-        .flatMap(text -> Codeowners.parse(text).catchAllOwner()).orElse(null);
-    Map<String, String> commits = new LinkedHashMap<>();
-    boolean changed = false;
-    for (String branch : heads.keySet()) {
-      if (EnvironmentType.ofBranch(branch).isEmpty()) {
-        continue;
-      }
-      String text = git.read(repo, branch, "CODEOWNERS").orElse("");
-      String next = codeowners(text, org, application, previous, team);
-      GitRepositories.Commit commit = moves.commit(repo, branch, new FileChanges().write("CODEOWNERS", next),
-          Committer.of(caller.subject(), clock), "Transfer ownership of " + application + " to " + team,
-          BranchMoved.VIA_API);
-      commits.put(branch, commit.sha());
-      changed |= commit.changed();
-    }
-    if (changed) {
-      Map<String, String> made = Map.copyOf(commits);
-      tx.executeWithoutResult(s -> outbox.publish(CatalystEvent.of(ProvisioningEvents.APPLICATION_OWNER_CHANGED,
-              "applications/" + org + "/" + application, org,
-              new ApplicationEvents.OwnerChanged(org, env.toString(), application, team, previous, made, caller.subject()))
-          .inEnvironment(env.toString()).by(caller.subject())));
-    }
-    return new Ownership(application, team, previous, commits, changed, "@" + org + "/" + team);
-  }
-
-  /** {@code CODEOWNERS} with the previous owning team replaced by {@code team}, and a catch-all rule naming it. */
-  static String codeowners(String text, String org, String application, String previous, String team) {
-    String owner = "@" + org + "/" + team;
-    StringBuilder out = new StringBuilder();
-    boolean catchAll = false;
-    for (String line : text.lines().toList()) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("*") && trimmed.split("\\s+")[0].equals("*")) {
-        out.append("* ").append(owner).append('\n');
-        catchAll = true;
-      } else if (previous != null && !trimmed.startsWith("#")) {
-        out.append(line.replaceAll("(?<=\\s)@" + Pattern.quote(org + "/" + previous) + "(?=\\s|$)",
-            Matcher.quoteReplacement(owner))).append('\n');
-      } else {
-        out.append(line).append('\n');
-      }
-    }
-    if (!catchAll) {
-      if (out.isEmpty()) {
-        out.append("# Owners of ").append(application)
-            .append(": reviews of changes and approvals of promotions name this team.\n");
-      }
-      out.append("* ").append(owner).append('\n');
-    }
-    return out.toString();
+    return ownership.transfer(caller, environment, application, team);
   }
 }

@@ -1,12 +1,11 @@
 package io.catalyst.provisioning.application;
 
-import io.catalyst.provisioning.environment.EnvironmentAdded;
+import io.catalyst.provisioning.organization.EnvironmentAdded;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,11 +25,11 @@ class EnvironmentBranches {
 
   private static final Logger log = LoggerFactory.getLogger(EnvironmentBranches.class);
 
-  private final JdbcClient jdbc;
+  private final ApplicationStore store;
   private final ApplicationRepositories repositories;
 
-  EnvironmentBranches(JdbcClient jdbc, ApplicationRepositories repositories) {
-    this.jdbc = jdbc;
+  EnvironmentBranches(ApplicationStore store, ApplicationRepositories repositories) {
+    this.store = store;
     this.repositories = repositories;
   }
 
@@ -60,8 +59,7 @@ class EnvironmentBranches {
   /** The repositories that got the branch now. */
   private List<String> add(EnvironmentAdded added) {
     String org = added.environment().organization();
-    List<String> applications = jdbc.sql("select distinct name from application where organization = :org "
-        + "order by name").param("org", org).query(String.class).list();
+    List<String> applications = store.names(org);
     List<String> done = new ArrayList<>();
     for (String application : applications) {
       repositories.addBranch(new RepositoryPath(org, application), added.environment().type(), added.actor())

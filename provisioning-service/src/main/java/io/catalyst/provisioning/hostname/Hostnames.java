@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import io.catalyst.provisioning.application.ApplicationStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,13 +29,15 @@ public class Hostnames {
   public record Availability(String subdomain, String hostname, boolean available, String reason) {}
 
   private final JdbcClient jdbc;
+  private final ApplicationStore applications;
   private final SovereignSettings sovereign;
   private final Clock clock;
   private final Duration reservationTtl;
 
-  public Hostnames(JdbcClient jdbc, SovereignSettings sovereign, Clock clock,
+  public Hostnames(JdbcClient jdbc, ApplicationStore applications, SovereignSettings sovereign, Clock clock,
       @Value("${catalyst.provisioning.hostnames.reservation-ttl:PT10M}") Duration reservationTtl) {
     this.jdbc = jdbc;
+    this.applications = applications;
     this.sovereign = sovereign;
     this.clock = clock;
     this.reservationTtl = reservationTtl;
@@ -109,7 +112,6 @@ public class Hostnames {
   }
 
   public boolean taken(String hostname) {
-    return jdbc.sql("select count(*) from application where hostname = :h").param("h", hostname)
-        .query(Long.class).single() > 0;
+    return applications.hostnameTaken(hostname);
   }
 }

@@ -4,7 +4,6 @@ import io.catalyst.catalog.contract.CatalogApi;
 import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.billing.BillingClient;
-import io.catalyst.provisioning.catalog.CatalogClient;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import java.util.ArrayList;
 import java.util.Comparator;

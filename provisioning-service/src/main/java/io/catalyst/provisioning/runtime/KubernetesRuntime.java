@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Kustomization}s ({@code kustomize.toolkit.fluxcd.io/v1}) of the Applications from the Kubernetes API and
  * reports their state as {@code io.catalyst.runtime.application.status.v1} on {@code catalyst.runtime.v1} (through the
  * outbox, source {@code /sovereigns/{sovereign}/services/kubernetes-runtime}), the same events the simulated runtime
- * publishes, so {@link RuntimeStatusListener} and {@link ApplicationStatusUpdater} make the cards from them.
+ * publishes, so {@link RuntimeStatusListener} and {@link io.catalyst.provisioning.application.status.ApplicationStatusUpdater} make the cards from them.
  *
  * <p>It lists the Kustomizations of each configured namespace that carry the {@code openova.io/application} label
  * every {@code poll-interval} and emits an event only when an Application's card ({@link KustomizationStatus}) differs

@@ -5,6 +5,7 @@ import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.InboundEvent;
 import io.catalyst.platform.events.MalformedEventException;
 import io.catalyst.platform.events.Topics;
+import io.catalyst.provisioning.application.status.ApplicationStatusUpdater;
 import io.catalyst.provisioning.contract.RuntimeEvents;
 import org.springframework.stereotype.Component;
 

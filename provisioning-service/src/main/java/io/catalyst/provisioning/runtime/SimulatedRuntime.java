@@ -5,7 +5,8 @@ import io.catalyst.platform.events.CatalystEventHandler;
 import io.catalyst.platform.events.CatalystEventListener;
 import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
-import io.catalyst.provisioning.application.Applications;
+import io.catalyst.provisioning.application.ApplicationStore;
+import io.catalyst.provisioning.application.ApplicationValues;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,17 +48,17 @@ public class SimulatedRuntime implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(SimulatedRuntime.class);
 
   private final Outbox outbox;
-  private final JdbcClient jdbc;
+  private final ApplicationStore applications;
   private final TransactionTemplate tx;
   private final GitRepositories git;
   private final Clock clock;
   private final Duration delay;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-  SimulatedRuntime(Outbox outbox, JdbcClient jdbc, TransactionTemplate tx, GitRepositories git,
+  SimulatedRuntime(Outbox outbox, ApplicationStore applications, TransactionTemplate tx, GitRepositories git,
       Clock clock, @Value("${catalyst.provisioning.simulated-runtime.delay:PT2S}") Duration delay) {
     this.outbox = outbox;
-    this.jdbc = jdbc;
+    this.applications = applications;
     this.tx = tx;
     this.git = git;
     this.clock = clock;
@@ -133,8 +133,7 @@ public class SimulatedRuntime implements DisposableBean {
   }
 
   private boolean installed(String organization, String environment, String application) {
-    return jdbc.sql("select count(*) from application where organization = :o and environment = :e and name = :a")
-        .param("o", organization).param("e", environment).param("a", application).query(Long.class).single() > 0;
+    return applications.exists(organization, environment, application);
   }
 
   private Optional<String> head(String organization, String environment, String application) {
@@ -152,7 +151,7 @@ public class SimulatedRuntime implements DisposableBean {
     try {
       Optional<EnvironmentName> env = EnvironmentName.parse(environment);
       return env.isEmpty() ? Map.of()
-          : Applications.effectiveValues(git, new RepositoryPath(organization, application), env.get());
+          : ApplicationValues.effectiveValues(git, new RepositoryPath(organization, application), env.get());
     } catch (RuntimeException e) {
       return Map.of();
     }

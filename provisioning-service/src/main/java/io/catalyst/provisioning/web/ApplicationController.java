@@ -30,14 +30,17 @@ class ApplicationController {
   record OwnerChange(String team) {}
 
   private final Applications applications;
+  private final io.catalyst.provisioning.application.ConfigChanges changes;
   private final io.catalyst.provisioning.application.ApplicationOperations operations;
   private final io.catalyst.provisioning.billing.BillingClient billing;
-  private final io.catalyst.provisioning.runtime.StatusStreams streams;
+  private final io.catalyst.provisioning.application.status.StatusStreams streams;
 
   ApplicationController(Applications applications, io.catalyst.provisioning.billing.BillingClient billing,
-      io.catalyst.provisioning.runtime.StatusStreams streams,
-      io.catalyst.provisioning.application.ApplicationOperations operations) {
+      io.catalyst.provisioning.application.status.StatusStreams streams,
+      io.catalyst.provisioning.application.ApplicationOperations operations,
+      io.catalyst.provisioning.application.ConfigChanges changes) {
     this.applications = applications;
+    this.changes = changes;
     this.operations = operations;
     this.billing = billing;
     this.streams = streams;
@@ -47,7 +50,7 @@ class ApplicationController {
   @org.springframework.web.bind.annotation.PostMapping("/{application}/config/plan")
   Applications.ChangePlan planChange(Caller caller, @PathVariable String environment,
       @PathVariable String application, @RequestBody ConfigChange change) {
-    return applications.planChange(caller, environment, application, change.values(), change.yaml(), billing);
+    return changes.planChange(caller, environment, application, change.values(), change.yaml(), billing);
   }
 
   @GetMapping
@@ -93,7 +96,7 @@ class ApplicationController {
   ResponseEntity<Applications.Configured> configure(Caller caller, @PathVariable String environment,
       @PathVariable String application, @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @RequestBody ConfigChange change) {
-    Applications.Configured configured = applications.configure(caller, environment, application, change.values(),
+    Applications.Configured configured = changes.configure(caller, environment, application, change.values(),
         change.yaml(), ifMatch != null ? ifMatch : change.expectedHead(), change.message());
     return ResponseEntity.ok().eTag("\"" + configured.sha() + "\"").body(configured);
   }

@@ -4,6 +4,7 @@ import io.catalyst.platform.web.problem.FieldProblem;
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.application.Applications;
+import io.catalyst.provisioning.application.BackstageView;
 import io.catalyst.provisioning.install.InstallProperties;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PortalController {
 
-  private final Applications applications;
+  private final BackstageView view;
   private final InstallProperties install;
 
-  PortalController(Applications applications, InstallProperties install) {
-    this.applications = applications;
+  PortalController(BackstageView view, InstallProperties install) {
+    this.view = view;
     this.install = install;
   }
 
@@ -30,6 +31,6 @@ class PortalController {
       throw ProblemException.invalid("format is json or backstage",
           List.of(FieldProblem.field("format", "must be json or backstage")));
     }
-    return applications.portal(caller, organization, format.equals("backstage"), install.gitBaseUrl(), page, size);
+    return view.portal(caller, organization, format.equals("backstage"), install.gitBaseUrl(), page, size);
   }
 }

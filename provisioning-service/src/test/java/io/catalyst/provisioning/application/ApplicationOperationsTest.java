@@ -22,7 +22,7 @@ class ApplicationOperationsTest {
     Map<String, Object> newDefaults = Map.of("storage", 4, "persistence", true, "tls", true,
         "resources", Map.of("cpu", "250m", "memory", "512Mi"));
 
-    Map<String, Object> upgraded = ApplicationOperations.upgradeValues(values, oldDefaults, newDefaults);
+    Map<String, Object> upgraded = Upgrades.upgradeValues(values, oldDefaults, newDefaults);
 
     assertThat(upgraded).containsEntry("storage", 4).containsEntry("persistence", false)
         .containsEntry("custom", "mine").containsEntry("tls", true).doesNotContainKey("removedSetting");
@@ -35,37 +35,37 @@ class ApplicationOperationsTest {
         "storage", Map.of("type", "integer", "default", 2),
         "name", Map.of("type", "string"),
         "tls", Map.of("type", "object", "properties", Map.of("enabled", Map.of("default", true)))));
-    assertThat(ApplicationOperations.defaults(schema)).isEqualTo(Map.of("storage", 2, "tls", Map.of("enabled", true)));
+    assertThat(Upgrades.defaults(schema)).isEqualTo(Map.of("storage", 2, "tls", Map.of("enabled", true)));
   }
 
   @Test
   void versionsCompareByNumber() {
-    assertThat(ApplicationOperations.compareVersions("8.1.10", "8.1.9")).isPositive();
-    assertThat(ApplicationOperations.compareVersions("7.2.9", "8.1.3")).isNegative();
-    assertThat(ApplicationOperations.compareVersions("8.1.3", "8.1.3")).isZero();
-    assertThat(ApplicationOperations.compareVersions("9.0.0-rc.1", "9.0.0")).isNegative();
+    assertThat(Upgrades.compareVersions("8.1.10", "8.1.9")).isPositive();
+    assertThat(Upgrades.compareVersions("7.2.9", "8.1.3")).isNegative();
+    assertThat(Upgrades.compareVersions("8.1.3", "8.1.3")).isZero();
+    assertThat(Upgrades.compareVersions("9.0.0-rc.1", "9.0.0")).isNegative();
   }
 
   @Test
   void anUpgradeStartsOnlyFromTheVersionsItsBlueprintNames() {
-    assertThat(ApplicationOperations.upgradableFrom(List.of("25.0.x", "26.x"), "25.0.6")).isTrue();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("25.0.x", "26.x"), "26.3.1")).isTrue();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("25.0.x", "26.x"), "25.1.0")).isFalse();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("25.0.x", "26.x"), "24.0.9")).isFalse();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("8.x"), "7.2.9")).isFalse();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("8.1.3"), "8.1.3")).isTrue();
-    assertThat(ApplicationOperations.upgradableFrom(List.of("*"), "1.0.0")).isTrue();
-    assertThat(ApplicationOperations.upgradableFrom(List.of(), "1.0.0")).isTrue();
-    assertThat(ApplicationOperations.upgradableFrom(null, "1.0.0")).isTrue();
+    assertThat(Upgrades.upgradableFrom(List.of("25.0.x", "26.x"), "25.0.6")).isTrue();
+    assertThat(Upgrades.upgradableFrom(List.of("25.0.x", "26.x"), "26.3.1")).isTrue();
+    assertThat(Upgrades.upgradableFrom(List.of("25.0.x", "26.x"), "25.1.0")).isFalse();
+    assertThat(Upgrades.upgradableFrom(List.of("25.0.x", "26.x"), "24.0.9")).isFalse();
+    assertThat(Upgrades.upgradableFrom(List.of("8.x"), "7.2.9")).isFalse();
+    assertThat(Upgrades.upgradableFrom(List.of("8.1.3"), "8.1.3")).isTrue();
+    assertThat(Upgrades.upgradableFrom(List.of("*"), "1.0.0")).isTrue();
+    assertThat(Upgrades.upgradableFrom(List.of(), "1.0.0")).isTrue();
+    assertThat(Upgrades.upgradableFrom(null, "1.0.0")).isTrue();
   }
 
   @Test
   void anUpgradeCommitsToTheLowestEnvironmentBranchThereIs() {
-    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "staging", "develop")))
+    assertThat(Upgrades.upgradeTarget(List.of("main", "staging", "develop")))
         .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.DEV);
-    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "uat")))
+    assertThat(Upgrades.upgradeTarget(List.of("main", "uat")))
         .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.UAT);
-    assertThat(ApplicationOperations.upgradeTarget(List.of("main", "poc")))
+    assertThat(Upgrades.upgradeTarget(List.of("main", "poc")))
         .isEqualTo(io.catalyst.provisioning.environment.EnvironmentType.PROD);
   }
 
@@ -76,12 +76,12 @@ class ApplicationOperationsTest {
         * @muscat/admins
         /overlays/prod/ @muscat/admins @muscat/team-sre
         """;
-    assertThat(ApplicationOperations.codeowners(before, "muscat", "shop", "admins", "team-shop")).isEqualTo("""
+    assertThat(OwnershipTransfer.codeowners(before, "muscat", "shop", "admins", "team-shop")).isEqualTo("""
         # Owners of shop: reviews of changes and approvals of promotions name this team.
         * @muscat/team-shop
         /overlays/prod/ @muscat/team-shop @muscat/team-sre
         """);
-    assertThat(ApplicationOperations.codeowners("", "muscat", "shop", null, "team-shop"))
+    assertThat(OwnershipTransfer.codeowners("", "muscat", "shop", null, "team-shop"))
         .contains("* @muscat/team-shop\n");
   }
 }

@@ -2,6 +2,7 @@ package io.catalyst.provisioning.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.catalyst.provisioning.application.status.ApplicationStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

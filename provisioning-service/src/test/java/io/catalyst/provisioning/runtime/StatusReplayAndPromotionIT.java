@@ -8,6 +8,7 @@ import io.catalyst.platform.events.Outbox;
 import io.catalyst.platform.events.Topics;
 import io.catalyst.promotion.contract.PromotionEvents;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
+import io.catalyst.provisioning.application.status.ApplicationStatusUpdater;
 import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.net.URI;
 import java.net.http.HttpClient;

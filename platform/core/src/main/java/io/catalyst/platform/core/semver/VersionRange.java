@@ -1,4 +1,4 @@
-package io.catalyst.catalog.blueprint;
+package io.catalyst.platform.core.semver;
 
 import java.util.ArrayList;
 import java.util.Collection;

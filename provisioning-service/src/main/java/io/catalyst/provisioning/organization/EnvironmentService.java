@@ -1,4 +1,7 @@
-package io.catalyst.provisioning.environment;
+package io.catalyst.provisioning.organization;
+
+import io.catalyst.provisioning.environment.EnvironmentName;
+import io.catalyst.provisioning.environment.EnvironmentType;
 
 import io.catalyst.platform.core.Names;
 import io.catalyst.platform.core.SovereignSettings;

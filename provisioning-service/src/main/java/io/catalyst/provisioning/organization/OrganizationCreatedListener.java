@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.environment;
+package io.catalyst.provisioning.organization;
 
 import io.catalyst.identity.contract.IdentityEvents;
 import io.catalyst.platform.core.Names;

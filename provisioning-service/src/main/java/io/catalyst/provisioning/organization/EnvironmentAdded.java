@@ -1,4 +1,6 @@
-package io.catalyst.provisioning.environment;
+package io.catalyst.provisioning.organization;
+
+import io.catalyst.provisioning.environment.EnvironmentName;
 
 /**
  * In-process notice (a Spring application event, not a Kafka contract) that an Environment was just created, in the

@@ -1,11 +1,11 @@
-package io.catalyst.provisioning.runtime;
+package io.catalyst.provisioning.application.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catalyst.provisioning.runtime.ApplicationStatus.Card;
-import io.catalyst.provisioning.runtime.ApplicationStatus.Observation;
-import io.catalyst.provisioning.runtime.ApplicationStatus.Outcome;
-import io.catalyst.provisioning.runtime.ApplicationStatus.State;
+import io.catalyst.provisioning.application.status.ApplicationStatus.Card;
+import io.catalyst.provisioning.application.status.ApplicationStatus.Observation;
+import io.catalyst.provisioning.application.status.ApplicationStatus.Outcome;
+import io.catalyst.provisioning.application.status.ApplicationStatus.State;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,12 +90,5 @@ class ApplicationStatusTest {
     Outcome unknown = ApplicationStatus.apply(FRESH, at(1, "Sleeping", 1, 1, null));
     assertThat(unknown.applied()).isFalse();
     assertThat(unknown.card()).isEqualTo(FRESH);
-  }
-
-  @Test
-  void theSimulationReadsNestedOrFlatValues() {
-    assertThat(SimulatedRuntime.simulate(Map.of("simulate", Map.of("failure", "boom")), "failure")).isEqualTo("boom");
-    assertThat(SimulatedRuntime.simulate(Map.of("simulate.degraded", true), "degraded")).isEqualTo(true);
-    assertThat(SimulatedRuntime.simulate(Map.of(), "failure")).isNull();
   }
 }

@@ -1,4 +1,4 @@
-package io.catalyst.catalog.blueprint;
+package io.catalyst.platform.core.semver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.environment;
+package io.catalyst.provisioning.organization;
 
 import java.time.Instant;
 import java.util.List;

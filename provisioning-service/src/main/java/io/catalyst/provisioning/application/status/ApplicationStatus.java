@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.runtime;
+package io.catalyst.provisioning.application.status;
 
 import java.time.Instant;
 import java.util.Locale;

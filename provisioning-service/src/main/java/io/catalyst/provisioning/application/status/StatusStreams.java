@@ -1,4 +1,4 @@
-package io.catalyst.provisioning.runtime;
+package io.catalyst.provisioning.application.status;
 
 import io.catalyst.provisioning.contract.RuntimeEvents;
 import java.io.IOException;
@@ -154,6 +154,18 @@ public class StatusStreams {
   void closeAll() {
     byEnvironment.values().forEach(set -> set.forEach(c -> c.emitter.complete()));
     byEnvironment.clear();
+  }
+
+  /** The card state an Application had before it last became {@code Pending approval}, from the recorded changes. */
+  public java.util.Optional<String> stateBeforePendingApproval(String organization, String environment,
+      String application) {
+    return jdbc.sql("""
+        select data::json->>'previousStatus' from application_status_change
+        where organization = :o and application = :a and environment = :e
+          and data::json->>'status' = 'Pending approval'
+        order by id desc limit 1""")
+        .param("o", organization).param("a", application).param("e", environment).query(String.class)
+        .optional();
   }
 
   /** Open streams (for tests and metrics). */
