@@ -1,0 +1,54 @@
+package io.catalyst.audit.support;
+
+import io.catalyst.platform.testkit.EmbeddedPostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Base of the module's integration tests: one context ({@link AuditTest}), events sent through real Kafka. */
+@AuditTest
+public abstract class AuditIntegrationTest {
+
+  @Autowired protected MockMvc mvc;
+  /** The service's own JdbcClient: the runtime login {@code audit_runtime}. */
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected JsonMapper json;
+
+  protected MeshEvents events;
+
+  @BeforeEach
+  void openProducer() {
+    events = new MeshEvents(json);
+  }
+
+  @AfterEach
+  void closeProducer() {
+    events.close();
+  }
+
+  /** Waits until every event id is an audit record. */
+  protected void awaitStored(String... eventIds) {
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+        jdbc.sql("select count(*) from audit_record where event_id in (:ids)")
+            .param("ids", java.util.List.of(eventIds)).query(Long.class).single() == eventIds.length);
+  }
+
+  protected Map<String, Object> row(String eventId) {
+    return jdbc.sql("select * from audit_record where event_id = :id").param("id", eventId).query().singleRow();
+  }
+
+  /** A connection as the migration login {@code audit}, the owner of the schema. */
+  protected static Connection asOwner() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + EmbeddedPostgresServer.port() + "/audit", "audit", "audit");
+  }
+}
