@@ -46,6 +46,37 @@ public abstract class AuditIntegrationTest {
     return jdbc.sql("select * from audit_record where event_id = :id").param("id", eventId).query().singleRow();
   }
 
+  /** A bearer token of {@code subject} in {@code org} (null: none) with {@code roles}. */
+  protected static String token(String subject, String org, String... roles) {
+    var builder = io.catalyst.platform.testkit.TestTokens.user(subject).roles(roles);
+    return "Bearer " + (org == null ? builder : builder.org(org)).sign();
+  }
+
+  /** {@code count} configuration changes of {@code org}'s shop by {@code actor}, stored; answers their ids. */
+  protected java.util.List<String> configured(String org, String actor, int count) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(events.send(new MeshEvents.Event(io.catalyst.platform.events.Topics.PROVISIONING,
+          io.catalyst.provisioning.contract.ProvisioningEvents.APPLICATION_CONFIGURED,
+          "applications/" + org + "/shop", org, org + "-prod", MeshEvents.Actor.user(actor, "org-admin", "api"),
+          new io.catalyst.provisioning.contract.ApplicationEvents.Configured(org, org + "-prod", "shop", "main",
+              "s" + (i + 1), "s" + i, actor))));
+    }
+    awaitStored(ids.toArray(String[]::new));
+    return ids;
+  }
+
+  /** Runs {@code sql} as the owner with the append-only trigger off, as an attacker holding that login would. */
+  protected static void tamper(String sql) throws SQLException {
+    try (Connection owner = asOwner(); java.sql.Statement s = owner.createStatement()) {
+      owner.setAutoCommit(false);
+      s.execute("alter table audit_record disable trigger audit_record_append_only");
+      s.executeUpdate(sql);
+      s.execute("alter table audit_record enable trigger audit_record_append_only");
+      owner.commit();
+    }
+  }
+
   /** A connection as the migration login {@code audit}, the owner of the schema. */
   protected static Connection asOwner() throws SQLException {
     return DriverManager.getConnection(
