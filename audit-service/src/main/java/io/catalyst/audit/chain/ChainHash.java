@@ -55,6 +55,10 @@ public final class ChainHash {
   }
 
   /** A JSON string: {@code "} and {@code \} escaped with a backslash, U+0000–U+001F as {@code \}{@code u00xx}. */
+  public static void appendString(StringBuilder out, String s) {
+    string(out, s);
+  }
+
   static void string(StringBuilder out, String s) {
     if (s == null) {
       out.append("null");
