@@ -27,15 +27,12 @@ public class AuditChain {
   /** Chains and stores {@code draft}; false when its event is stored already (nothing changes then). */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean append(AuditRecord draft) {
-    if (records.exists(draft.eventId())) {
-      return false;
-    }
     ChainHeads.Head head = heads.lock(draft.chain(), clock.instant());
     long sequence = head.lastSequence() + 1;
     AuditRecord placed = draft.chained(sequence, head.lastHash(), null);
     AuditRecord chained = placed.chained(sequence, head.lastHash(), ChainHash.hash(placed));
     if (!records.append(chained)) {
-      return false; // stored by another process meanwhile
+      return false; // stored already (a replay under another consumer name); the head stays where it was
     }
     heads.advance(draft.chain(), sequence, chained.hash(), clock.instant());
     return true;

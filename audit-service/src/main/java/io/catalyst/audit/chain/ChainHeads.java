@@ -24,6 +24,11 @@ public class ChainHeads {
    * happen one at a time, in whichever process.
    */
   Head lock(String chain, Instant now) {
+    Optional<Head> head = jdbc.sql("select chain, last_sequence, last_hash from audit_chain where chain = :chain for update")
+        .param("chain", chain).query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
+    if (head.isPresent()) {
+      return head.get();
+    }
     jdbc.sql("""
         insert into audit_chain (chain, last_sequence, last_hash, updated_at) values (:chain, 0, null, :now)
         on conflict do nothing""").param("chain", chain).param("now", Timestamp.from(now)).update();

@@ -57,11 +57,6 @@ public class AuditRecords {
         .update() == 1;
   }
 
-  public boolean exists(String eventId) {
-    return jdbc.sql("select count(*) from audit_record where event_id = :id").param("id", eventId)
-        .query(Long.class).single() > 0;
-  }
-
   public Optional<AuditRecord> find(String eventId) {
     return jdbc.sql("select " + COLUMNS + " from audit_record where event_id = :id").param("id", eventId)
         .query(ROW).optional();

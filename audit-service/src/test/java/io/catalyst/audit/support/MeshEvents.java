@@ -48,6 +48,25 @@ public final class MeshEvents implements AutoCloseable {
 
   /** Sends {@code event} and waits for the broker's acknowledgement; answers its id. */
   public String send(Event e) {
+    try {
+      producer.send(record(e)).get();
+    } catch (Exception ex) {
+      throw new IllegalStateException(ex);
+    }
+    return e.id();
+  }
+
+  /** Sends {@code event} without waiting (see {@link #flush()}); answers its id. */
+  public String sendLater(Event e) {
+    producer.send(record(e));
+    return e.id();
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  private ProducerRecord<String, byte[]> record(Event e) {
     String service = e.type().split("\\.")[2];
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(),
         e.organization() == null ? "_sovereign" : e.organization(),
@@ -70,12 +89,7 @@ public final class MeshEvents implements AutoCloseable {
       header(record, CloudEventHeaders.CORRELATION_ID, e.actor().correlationId());
     }
     header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-    try {
-      producer.send(record).get();
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
-    return e.id();
+    return record;
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
