@@ -6,3 +6,5 @@ grant select, insert on audit_record to ${runtime_login};
 grant select, insert, update on audit_chain to ${runtime_login};
 grant select, insert, update, delete on catalyst_outbox, catalyst_processed_event to ${runtime_login};
 grant usage, select on all sequences in schema public to ${runtime_login};
+revoke update, delete, truncate on audit_checkpoint from ${runtime_login};
+grant select, insert on audit_checkpoint to ${runtime_login};

@@ -42,6 +42,12 @@ public class ChainHeads {
         .update();
   }
 
+  /** Every chain's head. */
+  public java.util.List<Head> all() {
+    return jdbc.sql("select chain, last_sequence, last_hash from audit_chain order by chain")
+        .query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3))).list();
+  }
+
   public Optional<Head> find(String chain) {
     return jdbc.sql("select chain, last_sequence, last_hash from audit_chain where chain = :chain")
         .param("chain", chain).query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)))

@@ -16,7 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "catalyst.audit.checkpoint.key-dir=target/audit-keys")
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure(database = "audit", runtimeLogin = "audit_runtime")
 public @interface AuditTest {}
