@@ -1,11 +1,9 @@
 package io.catalyst.audit;
 
-import io.catalyst.platform.testkit.EmbeddedInfrastructure;
+import io.catalyst.audit.support.AuditTest;
 import io.catalyst.platform.testkit.ServiceSmokeTest;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure(database = "audit")
+@AuditTest
 class AuditServiceSmokeTest extends ServiceSmokeTest {
 
   AuditServiceSmokeTest() {

@@ -32,6 +32,11 @@ public final class PostgresMain {
 
   static final List<String> DEFAULT_DATABASES =
       List.of("identity", "catalog", "provisioning", "promotion", "billing", "audit");
+  /**
+   * Logins that own nothing, made beside the databases: a service that runs as one of these and migrates as its
+   * database's owner (audit-service runs as {@code audit_runtime}, which may not UPDATE or DELETE its records).
+   */
+  static final List<String> RUNTIME_LOGINS = List.of("audit_runtime");
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
   private static final Logger log = LoggerFactory.getLogger(PostgresMain.class);
 
@@ -88,6 +93,7 @@ public final class PostgresMain {
     }, "postgres-shutdown"));
 
     ensureDatabases(pg, databases);
+    ensureLogins(pg, RUNTIME_LOGINS);
     if (readyFile != null) {
       Path ready = Path.of(readyFile);
       Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
@@ -123,6 +129,22 @@ public final class PostgresMain {
         if (!dbExists) {
           s.execute("create database \"" + name + "\" owner \"" + name + "\" encoding 'UTF8'");
           log.info("Created database {} owned by {}", name, name);
+        }
+      }
+    }
+  }
+
+  /** Makes each missing login (LOGIN PASSWORD = name); leaves existing ones. */
+  static void ensureLogins(EmbeddedPostgres pg, List<String> names) throws SQLException {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      for (String name : names) {
+        checkName(name);
+        try (PreparedStatement q = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+          q.setString(1, name);
+          if (!q.executeQuery().next()) {
+            s.execute("create role \"" + name + "\" login password '" + name + "'");
+            log.info("Created login {}", name);
+          }
         }
       }
     }

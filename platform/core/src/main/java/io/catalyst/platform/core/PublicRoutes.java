@@ -69,6 +69,8 @@ public final class PublicRoutes {
       // billing-service (DOMAIN.md 7.4 Voucher semantics): the landing page previews a code before sign-up.
       new Route("POST", "/api/v1/billing/vouchers/redeem-preview", "billing-service",
           "a voucher's credit before sign-up (rate-limited at the edge)"),
+      // audit-service (docs/audit.md, Checkpoints): anyone checking an export offline needs the signing keys.
+      new Route("GET", "/api/v1/audit/checkpoints/keys", "audit-service", "the public keys of signed checkpoints"),
       // Every service (docs/conventions.md): its OpenAPI document; the gateway's docs UI reads them.
       new Route("GET", "/api/v1/*/api-docs", EVERY_SERVICE, "the service's OpenAPI document"),
       new Route("GET", "/api/v1/*/api-docs/**", EVERY_SERVICE, "the service's OpenAPI document"),

@@ -17,6 +17,12 @@ import java.lang.annotation.Target;
 @Documented
 public @interface CatalystEventHandler {
 
-  /** The complete CloudEvents types this method handles. */
+  /**
+   * Every type the listener has no method of its own for (audit's ingest): such a method takes the
+   * {@link InboundEvent} envelope alone.
+   */
+  String ANY_TYPE = "*";
+
+  /** The complete CloudEvents types this method handles, or {@link #ANY_TYPE}. */
   String[] value();
 }

@@ -40,7 +40,10 @@ public final class EventDispatcher {
       CatalystEventHandler annotation = method.getAnnotation(CatalystEventHandler.class);
       Handler handler = Handler.of(target, method);
       for (String type : annotation.value()) {
-        if (!type.startsWith("io.catalyst.")) {
+        if (type.equals(CatalystEventHandler.ANY_TYPE) && handler.data() != -1) {
+          throw new IllegalStateException(describe(method) + " handles every type: it takes the InboundEvent alone");
+        }
+        if (!type.startsWith("io.catalyst.") && !type.equals(CatalystEventHandler.ANY_TYPE)) {
           throw new IllegalStateException(describe(method) + " names the type " + type
               + ": give the complete CloudEvents type (io.catalyst.<service>.…), from the producer's contract");
         }
@@ -64,11 +67,12 @@ public final class EventDispatcher {
   }
 
   /**
-   * Hands {@code event} to the handler of its type (none: skipped). Data that does not read as the handler's record
+   * Hands {@code event} to the handler of its type, else to the one of {@link CatalystEventHandler#ANY_TYPE} (none:
+   * skipped). Data that does not read as the handler's record
    * is a {@link MalformedEventException}; a handler's exception propagates as it was thrown.
    */
   public void dispatch(InboundEvent event) {
-    Handler handler = handlers.get(event.type());
+    Handler handler = handlers.getOrDefault(event.type(), handlers.get(CatalystEventHandler.ANY_TYPE));
     if (handler != null) {
       handler.handle(event);
     }

@@ -131,6 +131,41 @@ class EventDispatcherTest extends EventsTestBase {
         .hasMessageContaining("without any @CatalystEventHandler method");
   }
 
+  @Test
+  void aCatchAllMethodTakesEveryTypeWithoutItsOwnAndTheEnvelopeAlone() {
+    CatchAll target = new CatchAll();
+    EventDispatcher dispatcher = EventDispatcher.of(target, CatchAll.class, "c", List.of(TOPIC), null);
+    dispatcher.dispatch(envelope("io.catalyst.typed.x.v1"));
+    dispatcher.dispatch(envelope("io.catalyst.other.y.v1"));
+    assertThat(target.seen).containsExactly("own:io.catalyst.typed.x.v1", "any:io.catalyst.other.y.v1");
+    assertThatThrownBy(() -> EventDispatcher.of(new CatchAllWithRecord(), CatchAllWithRecord.class, "c",
+        List.of(TOPIC), null)).hasMessageContaining("handles every type: it takes the InboundEvent alone");
+  }
+
+  static class CatchAll {
+    final List<String> seen = new java.util.ArrayList<>();
+
+    @CatalystEventHandler("io.catalyst.typed.x.v1")
+    void own(InboundEvent e) {
+      seen.add("own:" + e.type());
+    }
+
+    @CatalystEventHandler(CatalystEventHandler.ANY_TYPE)
+    void any(InboundEvent e) {
+      seen.add("any:" + e.type());
+    }
+  }
+
+  static class CatchAllWithRecord {
+    @CatalystEventHandler(CatalystEventHandler.ANY_TYPE)
+    void any(OrderPlaced a) {}
+  }
+
+  private static InboundEvent envelope(String type) {
+    return new InboundEvent(UUID.randomUUID().toString(), type, "/test", null, null, null, null, null, null, null,
+        null, null, null, new byte[0], null);
+  }
+
   static class TooMany {
     @CatalystEventHandler("io.catalyst.typed.x.v1")
     void on(OrderPlaced a, OrderPlaced b) {}

@@ -23,6 +23,13 @@ public @interface EmbeddedInfrastructure {
   /** The service's database name (one database per service, as in production). Empty: no database. */
   String database() default "";
 
+  /**
+   * A login the service runs with while the database's owner login (named as the database, password = name)
+   * migrates it, as audit-service does ({@code audit_runtime}; password = name). Empty: the service runs and migrates
+   * as the superuser.
+   */
+  String runtimeLogin() default "";
+
   /** Whether the test needs the Kafka broker. */
   boolean kafka() default true;
 }

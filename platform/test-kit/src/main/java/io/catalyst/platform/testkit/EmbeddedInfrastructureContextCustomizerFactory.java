@@ -22,14 +22,21 @@ public class EmbeddedInfrastructureContextCustomizerFactory implements ContextCu
     if (!annotation.isPresent()) {
       return null;
     }
-    return new Customizer(annotation.getString("database"), annotation.getBoolean("kafka"));
+    return new Customizer(annotation.getString("database"), annotation.getString("runtimeLogin"),
+        annotation.getBoolean("kafka"));
   }
 
-  record Customizer(String database, boolean kafka) implements ContextCustomizer {
+  record Customizer(String database, String runtimeLogin, boolean kafka) implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
       Map<String, Object> props = new LinkedHashMap<>();
-      if (!database.isEmpty()) {
+      if (!database.isEmpty() && !runtimeLogin.isEmpty()) {
+        props.put("spring.datasource.url", EmbeddedPostgresServer.jdbcUrl(database, runtimeLogin));
+        props.put("spring.datasource.username", runtimeLogin);
+        props.put("spring.datasource.password", runtimeLogin);
+        props.put("spring.flyway.user", database);
+        props.put("spring.flyway.password", database);
+      } else if (!database.isEmpty()) {
         props.put("spring.datasource.url", EmbeddedPostgresServer.jdbcUrl(database));
         props.put("spring.datasource.username", "postgres");
         props.put("spring.datasource.password", "postgres");

@@ -56,6 +56,33 @@ public final class EmbeddedPostgresServer {
     return pg.getJdbcUrl("postgres", database);
   }
 
+  /**
+   * JDBC URL of {@code database}, made on first use owned by a login of the same name, with a second login
+   * {@code runtimeLogin} that owns nothing (the service grants it what it may do); both with password = name, as the
+   * local stack makes them.
+   */
+  public static String jdbcUrl(String database, String runtimeLogin) {
+    EmbeddedPostgres pg = get();
+    if (databases.add(database)) {
+      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        for (String login : new String[] {database, runtimeLogin}) {
+          String name = login.replaceAll("[^a-z0-9_]", "");
+          if (!s.executeQuery("select 1 from pg_roles where rolname = '" + name + "'").next()) {
+            s.execute("create role \"" + name + "\" login password '" + name + "'");
+          }
+        }
+        String db = database.replaceAll("[^a-z0-9_]", "");
+        if (!s.executeQuery("select 1 from pg_database where datname = '" + db + "'").next()) {
+          s.execute("create database \"" + db + "\" owner \"" + db + "\"");
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not create test database " + database, e);
+      }
+    }
+    // Without a user in the URL: the datasource's username (the runtime login) and Flyway's (the owner) apply.
+    return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
+  }
+
   public static int port() {
     return get().getPort();
   }
