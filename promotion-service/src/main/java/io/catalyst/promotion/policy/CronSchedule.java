@@ -12,8 +12,9 @@ import org.springframework.scheduling.support.CronExpression;
  * window of {@code duration}, read in an IANA {@code zone}. A window is half-open, [opening, opening + duration).
  *
  * <p>Occurrences are computed on the zone's local time by Spring's {@link CronExpression} (seconds fixed to 0), so
- * "14:00 Europe/Berlin" is 13:00Z in winter and 12:00Z in summer; an opening inside a spring-forward gap moves to the
- * first valid local time after it, as Spring computes it.
+ * "14:00 Europe/Berlin" is 13:00Z in winter and 12:00Z in summer. An opening that falls in a spring-forward gap
+ * (02:30 on the night the clocks jump from 02:00 to 03:00) does not happen that day, as Spring computes it; a window's
+ * duration is elapsed time, so a window open across a change closes {@code duration} after it opened.
  */
 public final class CronSchedule {
 
