@@ -16,6 +16,9 @@ public final class PromotionEvents {
   public static final String REJECTED = PREFIX + "promotion.rejected.v1";
   public static final String CANCELLED = PREFIX + "promotion.cancelled.v1";
 
+  /** An EnvironmentPolicy file that was refused (the last valid version of it stays in force). */
+  public static final String POLICY_REFUSED = PREFIX + "policy.refused.v1";
+
   /** Every decision of a promotion's life, in the order they may happen. */
   public static final List<String> ALL = List.of(REQUESTED, APPROVED, MERGED, REJECTED, CANCELLED);
 
@@ -25,6 +28,17 @@ public final class PromotionEvents {
    */
   public record Promotion(String organization, String promotion, String application, String sourceEnvironment,
       String targetEnvironment, String requestedBy, String decidedBy, String reason) {}
+
+  /**
+   * The data of {@code policy.refused.v1}: the file {@code path} of {@code system/catalyst-config} at {@code commit}
+   * could not be read as the policy of {@code environment}, for {@code errors}; the policy in force stays
+   * {@code inForceCommit}'s (null: none).
+   */
+  public record PolicyRefused(String organization, String environment, String path, String commit,
+      String inForceCommit, List<PolicyFieldError> errors) {}
+
+  /** One thing wrong in a policy file: the field's path ({@code spec.rules[0].minApprovals}) and what to fix. */
+  public record PolicyFieldError(String path, String message) {}
 
   /** {@code requested} for {@code io.catalyst.promotion.promotion.requested.v1}; null for another type. */
   public static String decision(String type) {
