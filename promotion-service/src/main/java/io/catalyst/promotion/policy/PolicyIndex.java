@@ -51,6 +51,12 @@ public final class PolicyIndex {
     return policies.size();
   }
 
+  /** The Environment a file of {@code system/catalyst-config} is the policy of, if its path names one. */
+  public static Optional<EnvironmentName> environmentOf(String path) {
+    Matcher m = path == null ? null : FILE.matcher(path);
+    return m != null && m.matches() ? EnvironmentName.parse(m.group(1)) : Optional.empty();
+  }
+
   /** Applies the files of {@code policies/} at {@code commit} (path → content). */
   public synchronized Report apply(String commit, Map<String, byte[]> files) {
     List<EnvironmentName> loaded = new ArrayList<>();
@@ -58,8 +64,7 @@ public final class PolicyIndex {
     Map<EnvironmentName, String> present = new HashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
       String path = file.getKey();
-      Matcher m = FILE.matcher(path);
-      Optional<EnvironmentName> env = m.matches() ? EnvironmentName.parse(m.group(1)) : Optional.empty();
+      Optional<EnvironmentName> env = environmentOf(path);
       if (env.isEmpty()) {
         refused.add(new Refusal(path, null, commit, List.of(new PolicyError("", "is not where a policy lives: name it "
             + FOLDER + "/{org}-{env_type}-policy.yaml, env_type one of prod, stg, uat, dev, poc")), null));

@@ -218,6 +218,41 @@ class DecisionApiIT extends PromotionIntegrationTest {
     org.assertj.core.api.Assertions.assertThat(nanos[(int) (n * 0.99)]).isLessThan(100_000_000L);
   }
 
+  @Test
+  void thePolicyInForceIsReadableAndAFileIsCheckedWithFieldErrors() throws Exception {
+    mvc.perform(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+            "/api/v1/promotion/policies/bank-prod"), userToken("layla", "bank", "org-developer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.policy", is("bank-prod-policy")))
+        .andExpect(jsonPath("$.path", is("policies/bank-prod-policy.yaml")))
+        .andExpect(jsonPath("$.timezone", is("Asia/Muscat")))
+        .andExpect(jsonPath("$.yaml", containsString("minApprovals: 2")));
+    mvc.perform(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+            "/api/v1/promotion/policies/bank-prod"), userToken("eve", "other", "org-admin")))
+        .andExpect(status().isNotFound());
+
+    String broken = ConfigRepoFixture.policy("bank-prod", """
+            - kind: change-window
+              cron: "0 14 * *"
+              duration: forever
+        """);
+    mvc.perform(as(json(post(PromotionApi.POLICY_CHECKS), json.writeValueAsString(
+            new PromotionApi.PolicyCheckRequest("policies/bank-prod-policy.yaml", broken))), serviceToken()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.valid", is(false)))
+        .andExpect(jsonPath("$.environment", is("bank-prod")))
+        .andExpect(jsonPath("$.errors[0].path", is("spec.rules[0].cron")))
+        .andExpect(jsonPath("$.errors[1].path", is("spec.rules[0].duration")));
+    mvc.perform(as(json(post(PromotionApi.POLICY_CHECKS), json.writeValueAsString(
+            new PromotionApi.PolicyCheckRequest("policies/bank-prod-policy.yaml",
+                ConfigRepoFixture.policy("bank-prod", "")))), serviceToken()))
+        .andExpect(jsonPath("$.valid", is(true)));
+    mvc.perform(as(json(post(PromotionApi.POLICY_CHECKS), json.writeValueAsString(
+            new PromotionApi.PolicyCheckRequest("policies/bank-prod-policy.yaml", broken))),
+            userToken("dev", "bank", "org-developer")))
+        .andExpect(status().isForbidden());
+  }
+
   /** As provisioning's BranchMoves reports a push to system/catalyst-config. */
   private void moved(String sha) {
     tx.executeWithoutResult(s -> outbox.publishAs("provisioning", Topics.PROVISIONING, new CatalystEvent(

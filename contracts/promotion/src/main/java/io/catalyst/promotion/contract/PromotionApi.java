@@ -40,5 +40,22 @@ public final class PromotionApi {
    */
   public record DecisionResponse(Decision decision, String policy, String rule, String reason) {}
 
+  /**
+   * {@code POST}: would this file be accepted as a policy? provisioning's pre-receive asks it for every
+   * {@code policies/*} file a push to {@code system/catalyst-config} changes, and prints the errors as {@code remote:}
+   * lines. Answers a {@link PolicyCheckResponse}.
+   */
+  public static final String POLICY_CHECKS = "/api/v1/promotion/policies/checks";
+
+  /** A file of {@code system/catalyst-config}: its {@code path} ({@code policies/{org}-{env_type}-policy.yaml}) and text. */
+  public record PolicyCheckRequest(String path, String content) {}
+
+  /**
+   * {@code valid}, the Environment the file is the policy of (null when the path names none), and every error with
+   * the field's path ({@code spec.rules[0].minApprovals}; empty for the file as a whole) and what to write instead.
+   */
+  public record PolicyCheckResponse(boolean valid, String environment,
+      List<PromotionEvents.PolicyFieldError> errors) {}
+
   private PromotionApi() {}
 }
