@@ -27,4 +27,10 @@ class VoucherRedemptions {
         .param("code", code).param("org", organization).param("by", by).param("entry", creditEntry)
         .param("at", Timestamp.from(at)).update();
   }
+
+  /** Undoes a redemption (a checkout that failed after it): the Organization may redeem the code again. */
+  boolean remove(String code, String organization) {
+    return jdbc.sql("delete from voucher_redemption where code = :code and organization = :org")
+        .param("code", code).param("org", organization).update() == 1;
+  }
 }

@@ -174,9 +174,10 @@ public class VoucherService {
   /**
    * Redeems {@code rawCode} for {@code organization}: under a lock on the voucher's row, checks it accepts
    * redemptions and the Organization has not redeemed it, then records the redemption, counts it and grants the
-   * credit, all in one transaction.
+   * credit, all in one transaction. Every refusal comes before the first write, so a refusal does not doom a
+   * checkout's transaction this joins (the checkout compensates and records its failed order).
    */
-  @Transactional
+  @Transactional(noRollbackFor = ProblemException.class)
   public Redemption redeem(String organization, String rawCode, String actor) {
     String code = Voucher.normalize(rawCode);
     if (code == null || code.isEmpty()) {
@@ -202,5 +203,22 @@ public class VoucherService {
             v.credit().currency().getCurrencyCode(), actor, entry)).by(actor));
     return new Redemption(code, organization, v.credit().minor(), v.credit().currency().getCurrencyCode(), entry,
         ledger.balance(organization, v.credit().currency()).minor());
+  }
+
+  /**
+   * Undoes {@code organization}'s redemption of {@code code} (the compensation of a checkout that failed after
+   * redeeming): the redemption is removed and uncounted, and the credit taken back by a reversing ledger entry (the
+   * ledger keeps both). Under the voucher's row lock, like a redemption.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void reverse(String organization, String rawCode, String reason, String actor) {
+    String code = Voucher.normalize(rawCode);
+    Voucher v = vouchers.lock(code).orElseThrow(() -> new IllegalStateException("no voucher " + code));
+    if (!redemptions.remove(code, organization)) {
+      return;
+    }
+    vouchers.uncountRedemption(code);
+    credits.add(organization, v.credit().negate(), "voucher-reversed:" + code + " (" + reason + ")", code, null,
+        actor);
   }
 }

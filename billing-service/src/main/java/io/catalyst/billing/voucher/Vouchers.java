@@ -70,6 +70,11 @@ class Vouchers {
         .update();
   }
 
+  void uncountRedemption(String code) {
+    jdbc.sql("update voucher set times_redeemed = times_redeemed - 1 where code = :code and times_redeemed > 0")
+        .param("code", code).update();
+  }
+
   List<Voucher> page(boolean withRevoked, int page, int size) {
     return jdbc.sql("select * from voucher where (:all or deleted_at is null) order by created_at desc, code"
             + " limit :size offset :offset")

@@ -15,6 +15,7 @@ public final class BillingEvents {
   public static final String VOUCHER_REVOKED = PREFIX + "voucher.revoked.v1";
   public static final String VOUCHER_REDEEMED = PREFIX + "voucher.redeemed.v1";
   public static final String CREDIT_ENTRY_ADDED = PREFIX + "credit-entry.added.v1";
+  public static final String ORDER_COMPLETED = PREFIX + "order.completed.v1";
 
   /**
    * A voucher as issued (also when re-issued: an upsert by code): its credit, whether it accepts redemptions, its cap
@@ -36,6 +37,12 @@ public final class BillingEvents {
    */
   public record CreditEntryAdded(long entry, String organization, long amountMinor, String currency, String reason,
       String voucher, String order, long balanceMinor) {}
+
+  /**
+   * An order is paid: provisioning applies {@code installPlan} in {@code environment} (idempotency key: the order id).
+   */
+  public record OrderCompleted(String organization, String order, String installPlan, String environment,
+      long amountMinor, String currency) {}
 
   private BillingEvents() {}
 }
