@@ -11,6 +11,7 @@ public record Order(UUID id, String organization, String environment, String ins
   public enum Status {
     pending,
     completed,
-    failed
+    failed,
+    refunded
   }
 }

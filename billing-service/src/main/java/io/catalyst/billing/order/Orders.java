@@ -43,6 +43,18 @@ class Orders {
         .param("id", id).param("failure", failure).update();
   }
 
+  /** The completed orders that paid for {@code installPlan} of the Organization, locked until the transaction ends. */
+  List<Order> completedFor(String organization, String installPlan) {
+    return jdbc.sql("select * from orders where organization = :org and install_plan = :install"
+            + " and status = 'completed' for update")
+        .param("org", organization).param("install", installPlan).query(Orders::order).list();
+  }
+
+  void refund(UUID id, String reason) {
+    jdbc.sql("update orders set status = 'refunded', failure = :reason where id = :id and status = 'completed'")
+        .param("id", id).param("reason", reason).update();
+  }
+
   Optional<Order> find(UUID id) {
     return jdbc.sql("select * from orders where id = :id").param("id", id).query(Orders::order).optional();
   }

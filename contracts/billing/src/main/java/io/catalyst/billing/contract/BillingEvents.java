@@ -16,6 +16,7 @@ public final class BillingEvents {
   public static final String VOUCHER_REDEEMED = PREFIX + "voucher.redeemed.v1";
   public static final String CREDIT_ENTRY_ADDED = PREFIX + "credit-entry.added.v1";
   public static final String ORDER_COMPLETED = PREFIX + "order.completed.v1";
+  public static final String ORDER_REFUNDED = PREFIX + "order.refunded.v1";
 
   /**
    * A voucher as issued (also when re-issued: an upsert by code): its credit, whether it accepts redemptions, its cap
@@ -43,6 +44,13 @@ public final class BillingEvents {
    */
   public record OrderCompleted(String organization, String order, String installPlan, String environment,
       long amountMinor, String currency) {}
+
+  /**
+   * A completed order was refunded to the Organization's credit because provisioning rolled its install plan back;
+   * {@code reason} says why, for the user.
+   */
+  public record OrderRefunded(String organization, String order, String installPlan, long amountMinor,
+      String currency, String reason) {}
 
   private BillingEvents() {}
 }
