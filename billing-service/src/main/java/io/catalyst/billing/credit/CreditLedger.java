@@ -34,6 +34,15 @@ public class CreditLedger {
         .query(Long.class).single();
   }
 
+  /**
+   * Locks the Organization's credit until the transaction ends (a PostgreSQL advisory lock): a spend reads the
+   * balance and appends under it, so two checkouts cannot both spend the same credit.
+   */
+  public void lock(String organization) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended('credit:' || :org, 0))").param("org", organization)
+        .query((rs, n) -> 1).list();
+  }
+
   public Money balance(String organization, Currency currency) {
     long minor = jdbc.sql("select coalesce(sum(amount_minor), 0) from credit_entry where organization = :org"
             + " and currency = :currency")

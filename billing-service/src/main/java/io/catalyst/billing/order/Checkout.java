@@ -96,6 +96,7 @@ public class Checkout {
             }
           }
           case PAY_WITH_CREDIT -> {
+            ledger.lock(organization);
             Money balance = ledger.balance(organization, total.currency());
             if (balance.compareTo(total) < 0) {
               throw ProblemException.unprocessable("The credit (" + balance + ") does not cover the order's total ("
