@@ -22,7 +22,7 @@ class PublicRoutesTest extends GatewayTestBase {
   @ParameterizedTest
   @ValueSource(strings = {
       "/.well-known/openid-configuration", "/oauth2/jwks", "/api/v1/catalog/blueprints?q=postgres",
-      "/api/v1/catalog/blueprints/wordpress/versions", "/api/v1/catalog/api-docs",
+      "/api/v1/catalog/blueprints/wordpress/versions", "/api/v1/catalog/api-docs", "/api/v1/billing/prices",
       "/api/v1/identity/organizations/slug-suggestion?name=muscat-pharmacy"})
   void publicReadsReachTheirServiceUnchanged(String uri) {
     var echo = AuthenticationTest.echoOf(client.get().uri(uri).exchange().expectStatus().isOk());

@@ -66,7 +66,9 @@ public final class PublicRoutes {
       new Route("GET", "/api/v1/catalog/blueprints/*/versions/*", "catalog-service", "one version's document"),
       new Route("POST", "/api/v1/catalog/blueprints/*/resolve", "catalog-service", "what an install would bring"),
       new Route("POST", "/api/v1/catalog/blueprints/*/validate", "catalog-service", "checks a config before sign-up"),
-      // billing-service (DOMAIN.md 7.4 Voucher semantics): the landing page previews a code before sign-up.
+      // billing-service (docs/billing.md): the marketplace shows prices without a login; the voucher landing page
+      // (DOMAIN.md 7.4) previews a code before sign-up.
+      new Route("GET", "/api/v1/billing/prices", "billing-service", "the price list the marketplace shows"),
       new Route("POST", "/api/v1/billing/vouchers/redeem-preview", "billing-service",
           "a voucher's credit before sign-up (rate-limited at the edge)"),
       // audit-service (docs/audit.md, Checkpoints): anyone checking an export offline needs the signing keys.

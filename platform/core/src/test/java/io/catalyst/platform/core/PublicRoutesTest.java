@@ -13,7 +13,7 @@ class PublicRoutesTest {
             "GET /api/v1/*/api-docs")
         .noneMatch(r -> r.contains("/identity/") || r.contains("/health"));
     assertThat(PublicRoutes.servedBy("billing-service")).extracting(PublicRoutes.Route::pattern)
-        .contains("/api/v1/billing/vouchers/redeem-preview");
+        .contains("/api/v1/billing/prices", "/api/v1/billing/vouchers/redeem-preview");
   }
 
   @Test
