@@ -82,6 +82,21 @@ class SecretsTest {
     }
   }
 
+  /** identity-service's mail and SMS passwords come from existing Secrets; the release holds no value of them. */
+  @Test
+  void identityMessagingSecretsAreSecretKeyRefs() throws IOException {
+    Release production = RenderedManifestsTest.releases().toList().get(1);
+    Map<String, EnvVar> env = new java.util.TreeMap<>();
+    RenderedManifestsTest.pods(production).get("identity-service").getSpec().getContainers().getFirst().getEnv()
+        .forEach(e -> env.put(e.getName(), e));
+    assertThat(env.get("CATALYST_IDENTITY_MAIL_PROVIDER").getValue()).isEqualTo("smtp");
+    assertThat(env.get("CATALYST_IDENTITY_SMS_PROVIDER").getValue()).isEqualTo("smpp");
+    for (String name : List.of("CATALYST_IDENTITY_MAIL_PASSWORD", "CATALYST_IDENTITY_SMS_SMPP_PASSWORD")) {
+      assertThat(env.get(name).getValue()).as(name).isNull();
+      assertThat(env.get(name).getValueFrom().getSecretKeyRef().getName()).as(name).isEqualTo("catalyst-messaging");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("io.catalyst.helm.RenderedManifestsTest#releases")
   void configMapsHoldNoSecretSetting(Release release) throws IOException {

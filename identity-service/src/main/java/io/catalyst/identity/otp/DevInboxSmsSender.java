@@ -1,6 +1,5 @@
 package io.catalyst.identity.otp;
 
-import io.catalyst.identity.mail.MailSender;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +9,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Test double of the SMS gateway and the mail provider for the local stack and tests: messages land in memory and are read back through
- * {@code GET /api/v1/identity/dev/inbox}. Only active with {@code catalyst.identity.dev-inbox.enabled=true}; a real
- * Sovereign supplies its own {@link SmsSender}.
+ * {@code GET /api/v1/identity/dev/inbox}. Only active with {@code catalyst.identity.dev-inbox.enabled=true}, and the
+ * {@link SmsSender} and {@code MailSender} only when no real provider is configured ({@code MessagingConfiguration}).
  */
-public class DevInboxSmsSender implements SmsSender, MailSender {
+public class DevInboxSmsSender {
 
   private static final int KEEP = 500;
   private final Deque<Message> messages = new ConcurrentLinkedDeque<>();
@@ -25,7 +24,6 @@ public class DevInboxSmsSender implements SmsSender, MailSender {
 
   public record Message(String to, String text, Instant sentAt) {}
 
-  @Override
   public void send(String phone, String message) {
     messages.addFirst(new Message(phone, message, clock.instant()));
     while (messages.size() > KEEP) {
@@ -34,7 +32,6 @@ public class DevInboxSmsSender implements SmsSender, MailSender {
   }
 
   /** A mail lands in the same inbox, addressed to the email; the text is the subject, a blank line and the body. */
-  @Override
   public void send(String email, String subject, String body) {
     send(email, subject + "\n\n" + body);
   }

@@ -1,16 +1,17 @@
 package io.catalyst.identity.otp;
 
-import io.catalyst.identity.mail.MailSender;
 import io.catalyst.platform.core.SovereignSettings;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The dev inbox when enabled; otherwise, without a real provider, codes cannot be delivered and the log says so. */
+/**
+ * The dev inbox when enabled (the local stack). Which provider sends mail and text messages is chosen in
+ * {@code messaging.MessagingConfiguration}: the dev inbox only when it is enabled and no real provider is set.
+ */
 @Configuration(proxyBeanMethods = false)
 class SmsConfiguration {
 
@@ -25,23 +26,7 @@ class SmsConfiguration {
       throw new IllegalStateException("catalyst.identity.dev-inbox.enabled=true is only allowed on a local Sovereign"
           + " (public URL on localhost), not on " + sovereign.publicUrl());
     }
-    log.warn("The dev inbox stands in for the SMS gateway: codes are readable at /api/v1/identity/dev/inbox");
+    log.warn("The dev inbox is enabled: unless a real provider is set, codes are readable at /api/v1/identity/dev/inbox");
     return new DevInboxSmsSender(clock);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(SmsSender.class)
-  SmsSender undeliverableSms() {
-    return (phone, message) -> {
-      throw new IllegalStateException("No SMS gateway is configured for this Sovereign");
-    };
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(MailSender.class)
-  MailSender undeliverableMail() {
-    return (email, subject, body) -> {
-      throw new IllegalStateException("No mail provider is configured for this Sovereign");
-    };
   }
 }
