@@ -107,10 +107,10 @@ try {
   await step('bundles-category', page, async () => {
     await page.getByLabel('Search the marketplace').fill('');
     await page.getByRole('button', { name: /^Bundles \(\d+\)$/ }).click();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid=blueprint-card]')].every((e) =>
-        e.getAttribute('data-blueprint').startsWith('bp-bundle-')),
-    );
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('[data-testid=blueprint-card]')];
+      return all.length > 0 && all.every((e) => e.getAttribute('data-blueprint').startsWith('bp-bundle-'));
+    });
     return { bundles: await cards(page).count() };
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import {
   Alert,
   Box,
@@ -18,6 +18,10 @@ import {
 import { ProblemError, get, type BlueprintDetail } from '../api';
 import { Link } from '../router';
 import { categoryLabel, iconOf } from '../components/blueprints';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+
+// The schema form and its validator are a chunk of their own, loaded only on a Blueprint's page.
+const ConfigForm = lazy(() => import('../components/ConfigForm'));
 
 /** One Blueprint: what it is, its versions and what it brings along (dependencies). */
 export function BlueprintDetailPage({ name }: { name: string }) {
@@ -58,7 +62,7 @@ export function BlueprintDetailPage({ name }: { name: string }) {
   }
   if (!detail) {
     return (
-      <Box aria-busy="true" aria-label="Loading the Blueprint">
+      <Box aria-busy="true" role="status" aria-label="Loading the Blueprint">
         {breadcrumbs}
         <Skeleton variant="text" width="40%" height={48} />
         <Skeleton variant="rounded" height={200} />
@@ -145,6 +149,19 @@ export function BlueprintDetailPage({ name }: { name: string }) {
           </Table>
         </Paper>
       </Stack>
+
+      {detail.configSchema && Object.keys((detail.configSchema.properties as object) ?? {}).length > 0 && (
+        <Paper variant="outlined" sx={{ p: 2, mt: 3 }} component="section" aria-labelledby="settings" data-testid="config-form">
+          <Typography variant="h6" component="h2" id="settings" gutterBottom>
+            Settings you will choose
+          </Typography>
+          <ErrorBoundary what="settings form">
+            <Suspense fallback={<Skeleton variant="rounded" height={120} />}>
+              <ConfigForm schema={detail.configSchema} id="config" />
+            </Suspense>
+          </ErrorBoundary>
+        </Paper>
+      )}
 
       {detail.readme && (
         <Paper variant="outlined" sx={{ p: 2, mt: 3 }} component="section" aria-labelledby="readme">

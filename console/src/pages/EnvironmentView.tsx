@@ -58,7 +58,7 @@ export function EnvironmentView({ me, environment }: { me: Me | null | undefined
     document.title = `${environment ?? 'Environments'} · Catalyst`;
   }, [environment]);
 
-  if (me === undefined) return <Skeleton variant="rounded" height={200} aria-label="Loading" />;
+  if (me === undefined) return <Skeleton variant="rounded" height={200} role="status" aria-label="Loading" />;
   if (me === null) {
     return (
       <Alert severity="info" action={<Button href="/console">Sign in</Button>}>
@@ -67,7 +67,7 @@ export function EnvironmentView({ me, environment }: { me: Me | null | undefined
     );
   }
   if (error) return <Alert severity="error">Your Environments could not be loaded: {error}</Alert>;
-  if (!environments) return <Skeleton variant="rounded" height={200} aria-label="Loading Environments" />;
+  if (!environments) return <Skeleton variant="rounded" height={200} role="status" aria-label="Loading Environments" />;
   if (environments.length === 0) {
     return (
       <Alert severity="info">
@@ -192,7 +192,7 @@ function Applications({ environment }: { environment: Environment }) {
         </Typography>
       </Stack>
       {error && <Alert severity="error">The Applications could not be loaded: {error}</Alert>}
-      {!apps && !error && <Skeleton variant="rounded" height={180} aria-label="Loading Applications" />}
+      {!apps && !error && <Skeleton variant="rounded" height={180} role="status" aria-label="Loading Applications" />}
       {apps && apps.length === 0 && (
         <Alert severity="info" data-testid="no-applications">
           Nothing is installed in {environment.name} yet. Pick something in the <Link href="/">marketplace</Link>.

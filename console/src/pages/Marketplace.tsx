@@ -161,7 +161,7 @@ function BlueprintTile({ card }: { card: BlueprintCard }) {
 
 function LoadingGrid() {
   return (
-    <Grid container spacing={2} aria-busy="true" aria-label="Loading Blueprints">
+    <Grid container spacing={2} aria-busy="true" role="status" aria-label="Loading Blueprints">
       {Array.from({ length: 6 }, (_, i) => (
         <Grid key={i} size={{ xs: 12, sm: 6, md: 4 }}>
           <Skeleton variant="rounded" height={150} />
