@@ -117,7 +117,7 @@ function Applications({ environment }: { environment: Environment }) {
   const base = `/api/v1/provisioning/environments/${encodeURIComponent(environment.name)}/applications`;
 
   const reload = useCallback(() => {
-    reloading.current ??= get<ApplicationList>(`${base}?size=200`)
+    reloading.current ??= get<ApplicationList>(`${base}?size=100`)
       .then((list) => {
         setApps(list.items);
         setError(undefined);

@@ -30,8 +30,10 @@ import tools.jackson.databind.JsonNode;
  * A Sovereign with real providers: mail over SMTP to GreenMail and SMS over SMPP to jSMPP's SMSC, both in this JVM
  * (the real protocol peers of the boundaries we do not own), the dev inbox off. The flows run through identity's
  * API and the tests read what the servers received. Its own Spring context (other providers than the module's
- * shared one).
+ * shared one) and its own database: its clock starts afresh, so the module's shared database — whose signing keys
+ * other tests rotated under an advanced clock — would have no key that signs at this context's time.
  */
+@io.catalyst.platform.testkit.EmbeddedInfrastructure(database = "identity_messages")
 class RealMessagesIT extends IdentityIntegrationTest {
 
   private static final String PASSWORD = "correct horse battery staple";
