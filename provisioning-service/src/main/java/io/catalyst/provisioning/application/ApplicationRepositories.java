@@ -3,8 +3,8 @@ package io.catalyst.provisioning.application;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.environment.EnvironmentType;
 import io.catalyst.provisioning.githost.BranchMoves;
-import io.catalyst.provisioning.githost.Committer;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.Committer;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.time.Clock;
@@ -50,7 +50,7 @@ public class ApplicationRepositories {
   public Created create(ApplicationRepositoryLayout.Spec spec, Map<String, String> files,
       Set<EnvironmentType> organizationEnvironments, String actor) {
     RepositoryPath repo = new RepositoryPath(spec.organization(), spec.application());
-    PersonIdent who = Committer.of(actor, clock);
+    PersonIdent who = Committer.ident(actor, clock);
     List<String> branches = ApplicationRepositoryLayout.branches(organizationEnvironments);
     // The first commit goes on main (or the only branches there are); the other branches start at the same commit.
     String sha = moves.initialize(repo, ApplicationRepositoryLayout.firstBranch(branches), branches,
@@ -99,7 +99,7 @@ public class ApplicationRepositories {
       }
     });
     GitRepositories.Commit made = repositories.branchFrom(repo, type.branch(), from, overlay,
-        Committer.of(actor, clock), "Environment " + repo.owner() + "-" + type.code() + ": branch " + type.branch()
+        Committer.ident(actor, clock), "Environment " + repo.owner() + "-" + type.code() + ": branch " + type.branch()
             + " from " + source.get() + ", with its overlay overlays/" + type.code() + "/");
     if (!made.changed()) {
       return Optional.empty();

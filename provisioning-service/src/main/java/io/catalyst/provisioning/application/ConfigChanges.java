@@ -18,8 +18,8 @@ import io.catalyst.platform.web.security.Caller;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.githost.Committer;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.Committer;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.githost.SecretScanner;
@@ -88,7 +88,7 @@ public class ConfigChanges {
           .map(f -> FieldProblem.field(f.key() == null ? "values" : f.key(), f.problem())).toList());
     }
     String expected = expectedHead == null || expectedHead.isBlank() ? head : Applications.unquote(expectedHead);
-    PersonIdent who = Committer.of(caller.subject(), clock);
+    PersonIdent who = Committer.ident(caller.subject(), clock);
     GitRepositories.Commit commit;
     try {
       commit = moves.commitIfHead(repo, branch, expected, new FileChanges().write(overlayPath, yaml), who,

@@ -12,9 +12,9 @@ import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.Committer;
+import io.catalyst.platform.git.Committer;
 import io.catalyst.platform.git.Codeowners;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.identity.Teams;
@@ -86,7 +86,7 @@ class OwnershipTransfer {
       String text = git.read(repo, branch, "CODEOWNERS").orElse("");
       String next = codeowners(text, org, application, previous, team);
       GitRepositories.Commit commit = moves.commit(repo, branch, new FileChanges().write("CODEOWNERS", next),
-          Committer.of(caller.subject(), clock), "Transfer ownership of " + application + " to " + team,
+          Committer.ident(caller.subject(), clock), "Transfer ownership of " + application + " to " + team,
           BranchMoved.VIA_API);
       commits.put(branch, commit.sha());
       changed |= commit.changed();

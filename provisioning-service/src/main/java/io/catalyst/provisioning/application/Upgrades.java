@@ -13,8 +13,8 @@ import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.ProvisioningEvents;
 import io.catalyst.provisioning.environment.EnvironmentName;
 import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.Committer;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.Committer;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.time.Clock;
@@ -150,7 +150,7 @@ class Upgrades {
     GitRepositories.Commit commit;
     try {
       commit = moves.commitIfHead(repo, branch, expected, FileChanges.of(files),
-          Committer.of(caller.subject(), clock),
+          Committer.ident(caller.subject(), clock),
           message == null || message.isBlank()
               ? (downgrade ? "Downgrade " : "Upgrade ") + application + " to " + row.blueprint() + "@" + to
               : message, BranchMoved.VIA_API);

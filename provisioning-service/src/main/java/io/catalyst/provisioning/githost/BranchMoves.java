@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.platform.core.RequestContext;
 import io.catalyst.platform.events.CatalystEvent;
 import io.catalyst.platform.events.Outbox;

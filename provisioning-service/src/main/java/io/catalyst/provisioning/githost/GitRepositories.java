@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.platform.git.CommitResult;
 import io.catalyst.platform.git.Committer;
 import io.catalyst.platform.git.GitRepository;

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.contract.BranchMoved;
 import java.time.Clock;
 

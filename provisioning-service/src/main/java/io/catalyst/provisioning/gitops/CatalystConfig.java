@@ -3,7 +3,7 @@ package io.catalyst.provisioning.gitops;
 import io.catalyst.platform.git.Committer;
 import io.catalyst.provisioning.contract.BranchMoved;
 import io.catalyst.provisioning.githost.BranchMoves;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.time.Clock;

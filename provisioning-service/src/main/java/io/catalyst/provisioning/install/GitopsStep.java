@@ -2,7 +2,7 @@ package io.catalyst.provisioning.install;
 
 import io.catalyst.platform.web.problem.ProblemException;
 import io.catalyst.provisioning.environment.EnvironmentName;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.gitops.ApplicationSources;
 import io.catalyst.provisioning.gitops.CatalystConfig;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.gitops.CatalystConfig;

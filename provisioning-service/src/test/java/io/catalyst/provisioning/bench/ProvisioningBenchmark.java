@@ -6,7 +6,7 @@ import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.application.ApplicationRepositories;
 import io.catalyst.provisioning.application.ApplicationRepositoryLayout;
 import io.catalyst.provisioning.environment.EnvironmentType;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import io.catalyst.provisioning.support.GitCli;

@@ -1,5 +1,6 @@
 package io.catalyst.provisioning.githost;
 
+import io.catalyst.platform.git.FileChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -412,7 +412,7 @@ class InstallIT extends ProvisioningIntegrationTest {
     assertThat(JSON.readTree(upgrade.body()).get("branch").asString()).isEqualTo("main");
 
     // What production runs now (a change of its own on main).
-    repositories.commit(cache, "main", new io.catalyst.provisioning.githost.FileChanges()
+    repositories.commit(cache, "main", new io.catalyst.platform.git.FileChanges()
         .write("overlays/prod/values.yaml", "maxmemoryPolicy: allkeys-lru\n"), new org.eclipse.jgit.lib.PersonIdent(
             "ahmed", "ahmed@x"), "prod tuning");
     String mainHead = repositories.head(cache, "main").orElseThrow();

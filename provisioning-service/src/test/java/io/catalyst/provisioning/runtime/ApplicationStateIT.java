@@ -8,7 +8,7 @@ import io.catalyst.platform.events.Outbox;
 import io.catalyst.provisioning.ProvisioningIntegrationTest;
 import io.catalyst.provisioning.contract.ApplicationEvents;
 import io.catalyst.provisioning.contract.RuntimeEvents;
-import io.catalyst.provisioning.githost.FileChanges;
+import io.catalyst.platform.git.FileChanges;
 import io.catalyst.provisioning.githost.GitRepositories;
 import io.catalyst.provisioning.githost.RepositoryPath;
 import java.net.URI;
